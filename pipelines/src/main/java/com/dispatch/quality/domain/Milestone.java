@@ -1,0 +1,7 @@
+package com.dispatch.quality.domain;
+
+/** case_events.milestone (SPEC §2). */
+public enum Milestone {
+  ONSITE_HANDLING, WRITTEN_PLAN, AGENCY_NOTIFIED, DETERMINATION_FILED, SPECIALIST_ASSIGNED,
+  RESPONDED, RESOLVED, PAID, CANDIDATES_PROVIDED, DATA_PROVIDED
+}

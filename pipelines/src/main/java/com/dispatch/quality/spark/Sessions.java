@@ -1,0 +1,42 @@
+package com.dispatch.quality.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession every job uses. The master comes from the command line or from
+ * spark-submit's conf (never hard-coded): when neither sets one, the job runs embedded
+ * ({@code local[*]}). Delta's extension and catalog are always on; session time zone is
+ * Asia/Shanghai so dates and month buckets of instants are local (SPEC §1).
+ */
+public final class Sessions {
+  public static final String TIME_ZONE = "Asia/Shanghai";
+
+  private Sessions() {}
+
+  public static SparkSession create(String appName, String masterOrNull) {
+    SparkSession.Builder b = SparkSession.builder().appName(appName);
+    boolean submitted = System.getProperty("spark.master") != null;
+    if (masterOrNull != null && !masterOrNull.isBlank()) {
+      b.master(masterOrNull);
+    } else if (!submitted) {
+      b.master("local[*]");
+      b.config("spark.ui.enabled", "false");
+      b.config("spark.sql.shuffle.partitions", "8");
+      b.config("spark.driver.host", "127.0.0.1");
+    }
+    return configure(b).getOrCreate();
+  }
+
+  /** Settings every session of this project needs, in production and in tests. */
+  public static SparkSession.Builder configure(SparkSession.Builder b) {
+    return b
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.session.timeZone", TIME_ZONE)
+        .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+        .config("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")
+        .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
+        .config("spark.databricks.delta.snapshotPartitions", "2")
+        .config("spark.sql.ansi.enabled", "false");
+  }
+}
