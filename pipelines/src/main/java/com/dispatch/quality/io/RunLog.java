@@ -1,0 +1,44 @@
+package com.dispatch.quality.io;
+
+import com.dispatch.quality.schema.Runs;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/** Appends one record per run to the lake's {@code runs} table (SPEC §6). */
+public final class RunLog {
+  private RunLog() {}
+
+  /** One file's reconciliation line. */
+  public record FileCount(String source, String file, String status, long rowsRead, long rowsAccepted,
+      long rowsQuarantined) {
+    Row toRow() { return RowFactory.create(source, file, status, rowsRead, rowsAccepted, rowsQuarantined); }
+  }
+
+  public record RunRecord(String runId, String command, String month, Instant asOf, Instant startedAt,
+      Instant endedAt, String status, String message, List<FileCount> fileCounts) {}
+
+  /** A sortable, readable run id: {@code <command>-yyyyMMdd'T'HHmmss'Z'-<6 hex>}. */
+  public static String newRunId(String command) {
+    String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+    return command + "-" + stamp + "-" + UUID.randomUUID().toString().substring(0, 6);
+  }
+
+  public static void record(SparkSession spark, Lake lake, RunRecord r) {
+    List<Row> files = new ArrayList<>();
+    if (r.fileCounts() != null) r.fileCounts().forEach(f -> files.add(f.toRow()));
+    Row row = RowFactory.create(r.runId(), r.command(), r.month(), ts(r.asOf()), ts(r.startedAt()),
+        ts(r.endedAt()), r.status(), r.message(), files);
+    DeltaIO.append(spark.createDataFrame(List.of(row), Runs.RUNS), lake.runs(), Runs.RUNS);
+  }
+
+  private static Timestamp ts(Instant i) { return i == null ? null : Timestamp.from(i); }
+}
