@@ -9,6 +9,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -25,18 +26,19 @@ import org.apache.spark.sql.types.DataTypes;
 final class SlaDeadlines {
   private SlaDeadlines() {}
 
-  private static final BigDecimal NANOS_PER_HOUR = BigDecimal.valueOf(3_600_000_000_000L);
+  private static final BigDecimal MICROS_PER_HOUR = BigDecimal.valueOf(3_600_000_000L);
 
   /**
    * The deadline of {@code rule} with {@code limit} in the rule's unit. Hour rules add the limit
-   * (fractional hours allowed) to {@code baseAt}; day rules end at the end of the day reached from
+   * (fractional hours allowed, rounded to the microsecond) to {@code baseAt}; day rules end at the end of the day reached from
    * {@code baseDate} (calendar days, or the limit-th working day strictly after it).
    */
   static Instant deadline(SlaRule rule, BigDecimal limit, Instant baseAt, LocalDate baseDate, WorkCalendar calendar) {
     switch (rule.unit()) {
       case HOURS:
-        long nanos = limit.multiply(NANOS_PER_HOUR).setScale(0, RoundingMode.HALF_UP).longValueExact();
-        return baseAt.plusNanos(nanos);
+        // Rounded to the microsecond, the precision Spark stores a timestamp in.
+        long micros = limit.multiply(MICROS_PER_HOUR).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return baseAt.plus(micros, ChronoUnit.MICROS);
       case CALENDAR_DAYS:
         return MetricContext.endOfDay(baseDate.plusDays(wholeDays(rule, limit)));
       case WORKING_DAYS:

@@ -4,6 +4,7 @@ import static com.dispatch.quality.gold.CaseFixtures.byKey;
 import static com.dispatch.quality.gold.CaseFixtures.context;
 import static com.dispatch.quality.gold.CaseFixtures.ts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.dispatch.quality.domain.CaseType;
@@ -173,5 +174,16 @@ class ResponseTimeEventsTest extends SparkTestBase {
         .billed("N2", "C1", "2025-10", "2025-11-20 10:00", "E2")
         .inputs(), context("2025-09", "2025-12-01 00:00"))).get("A1:LEAVE");
     assertEquals(ts("2025-11-20 10:00"), leave.getAs("end_at"));
+  }
+
+  @Test
+  void joinAndLeaveMatchingUsesKeyedJoinsOnly() {
+    Dataset<Row> out = ResponseTimeEvents.compute(fixtures()
+        .joiner("A1", "E1", "C1", "2025-09-10", "2025-09-05 10:00")
+        .leaver("A2", "E2", "C1", "2025-09-20", "2025-09-18 10:00")
+        .billed("N1", "C1", "2025-10", "2025-11-05 10:00", "E1")
+        .inputs(), context("2025-09", "2025-12-01 00:00"));
+    String plan = out.queryExecution().executedPlan().toString();
+    assertFalse(plan.contains("CartesianProduct") || plan.contains("NestedLoopJoin"), plan);
   }
 }
