@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -68,14 +69,14 @@ public final class MetricsCommand implements Callable<Integer> {
     private static final Pattern OFFSET =
         Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})");
     private static final DateTimeFormatter LOCAL_FORMAT = new DateTimeFormatterBuilder()
-        .appendPattern("yyyy-MM-dd").optionalStart().appendLiteral('T').optionalEnd()
+        .appendPattern("uuuu-MM-dd").optionalStart().appendLiteral('T').optionalEnd()
         .optionalStart().appendLiteral(' ').optionalEnd().appendPattern("HH:mm:ss")
         .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-        .toFormatter();
+        .toFormatter().withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter OFFSET_FORMAT = new DateTimeFormatterBuilder()
-        .append(LOCAL_FORMAT).appendOffset("+HH:MM", "Z").toFormatter();
+        .append(LOCAL_FORMAT).appendOffset("+HH:MM", "Z").toFormatter().withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter OFFSET_NO_COLON_FORMAT = new DateTimeFormatterBuilder()
-        .append(LOCAL_FORMAT).appendOffset("+HHMM", "Z").toFormatter();
+        .append(LOCAL_FORMAT).appendOffset("+HHMM", "Z").toFormatter().withResolverStyle(ResolverStyle.STRICT);
 
     @Override
     public Instant convert(String value) {
