@@ -754,6 +754,10 @@ public final class LandingGenerator {
   }
 
   private static final CaseType[] TYPES = CaseType.values();
+  private boolean forceLate;
+
+  /** The draw as it is, or one in the "late" band while {@link #forceLate} is set (the draw is still consumed). */
+  private double lateOr(double draw) { return forceLate ? 0.9 : draw; }
   private static final double[] TYPE_WEIGHTS = {0.10, 0.30, 0.10, 0.20, 0.20, 0.10};
 
   private void cases() {
@@ -771,7 +775,11 @@ public final class LandingGenerator {
           LocalDate day = ym[m].atDay(1 + r.nextInt(ym[m].lengthOfMonth()));
           int hour = r.chance(0.85) ? r.between(8, 19) : r.chance(0.5) ? r.between(20, 23) : r.between(0, 7);
           LocalDateTime reported = day.atTime(hour, r.nextInt(60), r.nextInt(60));
+          // The first two cases of one month per client miss every time limit they have, so even
+          // a small sample breaches each case rule (SPEC §4.3).
+          forceLate = j < 2 && m == c % M;
           Case k = newCase(c, m, j + 1, type, reported, r, size);
+          forceLate = false;
           emitCase(k, r);
         }
       }
@@ -793,8 +801,8 @@ public final class LandingGenerator {
   }
 
   /** Completion of an hours-limited milestone: mostly well inside the limit, sometimes late, rarely never. */
-  private static LocalDateTime withinHours(Rng r, LocalDateTime from, long limitSeconds) {
-    double x = r.nextDouble();
+  private LocalDateTime withinHours(Rng r, LocalDateTime from, long limitSeconds) {
+    double x = lateOr(r.nextDouble());
     if (x < 0.85) return from.plusSeconds((long) (limitSeconds * (0.2 + 0.5 * r.nextDouble())));
     if (x < 0.96) return from.plusSeconds(limitSeconds + r.between(3600, 30 * 3600));
     return null;
@@ -845,7 +853,7 @@ public final class LandingGenerator {
         k.event(Milestone.RESPONDED, responded);
         if (responded != null && r.chance(0.10)) k.event(Milestone.RESPONDED, responded.plusHours(r.between(2, 48)));
         LocalDate deadline = cal.nthWorkdayAfter(reported.toLocalDate(), limitInt(SlaRule.COMPLAINT_PLAN_2WD, c));
-        double x = r.nextDouble();
+        double x = lateOr(r.nextDouble());
         if (x < 0.85) {
           int span = (int) ChronoUnit.DAYS.between(reported.toLocalDate(), deadline);
           LocalDateTime plan = at(reported.toLocalDate().plusDays(r.nextInt(span + 1)), r);
