@@ -300,12 +300,19 @@ public final class LandingGenerator {
           corrIssuedStr[k] = Stamps.spell(corrIssued[k], 2);
           corrBatchId[k] = "ST-" + cl.id() + "-" + ymc + "-02";
         }
-        YearMonth payMonth = ym[m].plusMonths(1);
-        LocalDate nominal = payMonth.atDay(Math.min(cl.wagePayDay(), payMonth.lengthOfMonth()));
-        due[k] = cal.onOrBeforeWorkday(nominal);
+        due[k] = wageDue(cal, ym[m], cl.wagePayDay());
         payroll[k] = r.chance(0.08) ? due[k].plusDays(r.between(1, 6)) : cal.onOrBeforeWorkday(due[k].minusDays(r.between(0, 2)));
       }
     }
+  }
+
+  /**
+   * WAGE_ON_TIME due date (SPEC §4.3): day {@code payDay} of M+1, clamped to that month's last
+   * day, moved back to the previous working day when it is not one.
+   */
+  static LocalDate wageDue(WorkCalendar cal, YearMonth serviceMonth, int payDay) {
+    YearMonth payMonth = serviceMonth.plusMonths(1);
+    return cal.onOrBeforeWorkday(payMonth.atDay(Math.min(payDay, payMonth.lengthOfMonth())));
   }
 
   private int limitInt(SlaRule rule, int c) { return ref.policies.limit(rule, ref.clients.get(c).id()).intValue(); }

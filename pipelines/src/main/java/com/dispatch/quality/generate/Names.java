@@ -32,7 +32,7 @@ final class Names {
   /** A legal company name, unique per client index: 苏州恒达精密制造有限公司. */
   static String company(String city, int clientIndex) {
     String brand = BRANDS[clientIndex % BRANDS.length];
-    String industry = INDUSTRIES[(clientIndex * 7 + clientIndex / BRANDS.length) % INDUSTRIES.length];
+    String industry = INDUSTRIES[(clientIndex * 5 + clientIndex / BRANDS.length) % INDUSTRIES.length];
     String suffix = clientIndex < BRANDS.length ? "" : "第" + (clientIndex / BRANDS.length + 1) + "分";
     return city + brand + industry + suffix + "有限公司";
   }

@@ -448,14 +448,118 @@ class LandingGeneratorTest {
   }
 
   @Test
-  void wageDueDateMovesToThePreviousWorkingDayBeforeNationalDay() throws Exception {
-    // Pay day 5 (second client): September wages are due 10-05, a holiday, so on Tuesday 09-30.
+  void wageDueDateMovesToThePreviousWorkingDayAndClampsToMonthEnd() throws Exception {
+    com.dispatch.quality.calendar.WorkCalendar cal = com.dispatch.quality.calendar.WorkCalendar.bundled();
+    // September wages, pay day 5: 10-05 is in the National Day week, so Tuesday 09-30.
+    assertEquals(LocalDate.of(2025, 9, 30), LandingGenerator.wageDue(cal, YearMonth.of(2025, 9), 5));
+    // October wages, pay day 31: clamped to Sunday 11-30, then back to Friday 11-28.
+    assertEquals(LocalDate.of(2025, 11, 28), LandingGenerator.wageDue(cal, YearMonth.of(2025, 10), 31));
+    // January 2026 wages, pay day 31: clamped to Saturday 02-28, a make-up working day.
+    assertEquals(LocalDate.of(2026, 2, 28), LandingGenerator.wageDue(cal, YearMonth.of(2026, 1), 31));
     for (LandingCsv.Rec r : truth("sla_breaches.csv").records) {
       if (r.get("rule").equals("WAGE_ON_TIME") && r.get("client_id").equals("C0002") && r.get("month").equals("2025-09")) {
         assertEquals("2025-09-30T23:59:59.999+08:00", r.get("deadline_at"));
       }
     }
-    LandingCsv clients = LandingCsv.read(sample.resolve("reference/clients.csv"));
-    assertEquals("5", clients.records.get(1).get("wage_pay_day"));
+    assertEquals("5", LandingCsv.read(sample.resolve("reference/clients.csv")).records.get(1).get("wage_pay_day"));
+  }
+
+  private static Map<String, LandingCsv.Rec> latestRoster() throws IOException {
+    Set<String> listed = quarantined();
+    Map<String, LandingCsv.Rec> roster = new TreeMap<>();
+    for (Path f : LandingCsv.files(sample.resolve("roster"))) {
+      if (!LandingCsv.isUtf8(f)) continue;
+      for (LandingCsv.Rec r : LandingCsv.read(f).records) {
+        if (listed.contains(sample.relativize(f) + "#" + r.line())) continue;
+        roster.merge(r.get("assignment_id"), r, (a, b) ->
+            LandingCsv.instant(b.get("updated_at")).isAfter(LandingCsv.instant(a.get("updated_at"))) ? b : a);
+      }
+    }
+    return roster;
+  }
+
+  @Test
+  void contractAndInsuranceBreachesFollowFromTheLatestRosterRows() throws Exception {
+    Set<String> contractLate = new TreeSet<>();
+    Set<String> insuranceLate = new TreeSet<>();
+    for (LandingCsv.Rec a : latestRoster().values()) {
+      LocalDate start = LocalDate.parse(a.get("start_date"));
+      if (start.isBefore(LocalDate.of(2025, 7, 1))) continue;
+      String contract = a.get("contract_signed_date");
+      String insurance = a.get("insurance_registered_date");
+      if (contract == null || LocalDate.parse(contract).isAfter(start)) contractLate.add(a.get("assignment_id"));
+      if (insurance == null || LocalDate.parse(insurance).isAfter(start.plusDays(30))) insuranceLate.add(a.get("assignment_id"));
+    }
+    assertEquals(contractLate, new TreeSet<>(breached("CONTRACT_BY_START")));
+    assertEquals(insuranceLate, new TreeSet<>(breached("INSURANCE_30D")));
+  }
+
+  /** Mixed-case milestones, every timestamp spelling and repeated milestones all resolve to the truth's hours. */
+  @Test
+  void complaintRecoveryHoursFollowFromTheEarliestResolvedMilestone() throws Exception {
+    Set<String> listed = quarantined();
+    Map<String, LocalDateTime> reported = new TreeMap<>();
+    for (Path f : LandingCsv.files(sample.resolve("cases"))) {
+      for (LandingCsv.Rec r : LandingCsv.read(f).records) {
+        if (listed.contains(sample.relativize(f) + "#" + r.line())) continue;
+        if (r.get("case_type").strip().equalsIgnoreCase("COMPLAINT")) reported.put(r.get("case_id"), LandingCsv.instant(r.get("reported_at")));
+      }
+    }
+    Map<String, LocalDateTime> resolved = new HashMap<>();
+    for (Path f : LandingCsv.files(sample.resolve("case_events"))) {
+      for (LandingCsv.Rec r : LandingCsv.read(f).records) {
+        if (listed.contains(sample.relativize(f) + "#" + r.line())) continue;
+        if (!r.get("milestone").strip().equalsIgnoreCase("RESOLVED")) continue;
+        resolved.merge(r.get("case_id"), LandingCsv.instant(r.get("at")), (a, b) -> a.isBefore(b) ? a : b);
+      }
+    }
+    Map<String, String> expected = new TreeMap<>();
+    reported.forEach((id, at) -> {
+      LocalDateTime end = resolved.get(id);
+      expected.put(id, end == null ? "OPEN" : Truth.hours(java.time.Duration.between(at, end)));
+    });
+    Map<String, String> fromTruth = new TreeMap<>();
+    for (LandingCsv.Rec r : truth("response_time_events.csv").records) {
+      if (r.get("metric").equals("COMPLAINT_RECOVERY")) fromTruth.put(r.get("subject_id"), r.get("status").equals("OPEN") ? "OPEN" : r.get("hours"));
+    }
+    assertEquals(expected, fromTruth);
+    assertTrue(fromTruth.containsValue("OPEN") || fromTruth.size() > 10);
+  }
+
+  /** Activities counted once despite the byte-identical re-delivery, mixed-case types and spellings. */
+  @Test
+  void monthlyActivityCountsFollowFromTheActivityFiles() throws Exception {
+    Set<String> listed = quarantined();
+    Map<String, String> keyById = new HashMap<>();
+    for (Path f : LandingCsv.files(sample.resolve("activities"))) {
+      for (LandingCsv.Rec r : LandingCsv.read(f).records) {
+        if (listed.contains(sample.relativize(f) + "#" + r.line())) continue;
+        YearMonth month = YearMonth.from(LandingCsv.instant(r.get("occurred_at")));
+        keyById.put(r.get("activity_id"), r.get("client_id") + "," + r.get("activity_type").strip().toUpperCase() + "," + month);
+      }
+    }
+    Map<String, Integer> counted = new TreeMap<>();
+    keyById.values().forEach(k -> counted.merge(k, 1, Integer::sum));
+    Map<String, Integer> fromTruth = new TreeMap<>();
+    for (LandingCsv.Rec r : truth("service_frequency.csv").records) {
+      int n = Integer.parseInt(r.get("actual_count"));
+      if (r.get("period_type").equals("MONTH") && n > 0) {
+        fromTruth.put(r.get("client_id") + "," + r.get("activity_type") + "," + r.get("month"), n);
+      }
+    }
+    counted.keySet().removeIf(k -> !fromTruth.containsKey(k) && k.contains("FORMAL_REPORT"));
+    counted.keySet().removeIf(k -> !fromTruth.containsKey(k) && k.contains("ONSITE_VISIT"));
+    assertEquals(fromTruth, counted);
+  }
+
+  /** data-samples/ is this generator's output for the documented command, byte for byte (README.md aside). */
+  @Test
+  void committedDataSamplesAreTheGeneratorsOutputForTheDocumentedSeed() throws Exception {
+    Path committed = Path.of("..", "data-samples");
+    assertTrue(Files.isDirectory(committed), "run from the pipelines module of the repository");
+    Map<String, String> expected = digests(sample);
+    Map<String, String> actual = digests(committed);
+    actual.remove("README.md");
+    assertEquals(expected, actual, "regenerate data-samples with the command in data-samples/README.md");
   }
 }
