@@ -227,7 +227,9 @@ public final class LandingGenerator {
         + " (seed " + seed + ") into " + root);
     ref.write(root, seed);
     copyCalendar();
-    truth = new Truth(root);
+    String[] clientIds = new String[C];
+    for (int c = 0; c < C; c++) clientIds[c] = ref.clients.get(c).id();
+    truth = new Truth(root, clientIds, ymStr);
     employees();
     cases();
     activities();
@@ -487,9 +489,9 @@ public final class LandingGenerator {
       }
       int sm = monthIndex(a.start);
       if (sm >= 0 && !a.start.isBefore(windowStart)) {
-        truth.sla(SlaRule.CONTRACT_BY_START, a.id, client, ymStr[sm],
+        truth.sla(SlaRule.CONTRACT_BY_START, a.id, e.client, sm,
             endOfDay(a.start.plusDays(limitInt(SlaRule.CONTRACT_BY_START, e.client))), endOfDay(a.contract));
-        truth.sla(SlaRule.INSURANCE_30D, a.id, client, ymStr[sm],
+        truth.sla(SlaRule.INSURANCE_30D, a.id, e.client, sm,
             endOfDay(a.start.plusDays(limitInt(SlaRule.INSURANCE_30D, e.client))), endOfDay(a.insurance));
       }
     }
@@ -591,7 +593,7 @@ public final class LandingGenerator {
           String lineId = originalLine(k, m, e.id, billed, paid, billed == exp ? exp : null);
           billedOrig[m] = true;
           evaluated[k]++;
-          truth.sla(SlaRule.WAGE_ON_TIME, lineId, client, ymStr[m], endOfDay(due[k]), endOfDay(paid));
+          truth.sla(SlaRule.WAGE_ON_TIME, lineId, c, m, endOfDay(due[k]), endOfDay(paid));
         }
         if (C > 1 && (r.chance(0.002) || forced == 5)) {
           int other = (c + 1 + r.nextInt(C - 1)) % C;
@@ -992,7 +994,7 @@ public final class LandingGenerator {
           done = k.earliest(rule.completion());
         }
       }
-      truth.sla(rule, k.id, client, month, deadline, done);
+      truth.sla(rule, k.id, k.client, m, deadline, done);
     }
     for (ResponseMetric metric : ResponseMetric.values()) {
       if (metric.caseType().orElse(null) == k.type) {
@@ -1269,20 +1271,28 @@ public final class LandingGenerator {
     }
     try (CsvFile f = new CsvFile(root, Truth.DIR + "sla_counts.csv", new String[] {"rule", "client_id", "month", "evaluated",
         "met", "breached", "pending"}, CsvFile.Layout.plain())) {
-      Map<String, long[]> company = new TreeMap<>();
-      for (Map.Entry<String, long[]> e : truth.slaCounts.entrySet()) {
-        String[] key = e.getKey().split("\\|");
-        long[] n = e.getValue();
-        f.write(new String[] {SlaRule.values()[Integer.parseInt(key[0])].name(), key[1], key[2], Long.toString(n[0]),
-            Long.toString(n[1]), Long.toString(n[2]), "0"});
-        long[] all = company.computeIfAbsent(key[0] + "|" + key[2], x -> new long[3]);
-        for (int j = 0; j < 3; j++) all[j] += n[j];
+      for (SlaRule rule : SlaRule.values()) {
+        int[] n = truth.slaCounts[rule.ordinal()];
+        if (n == null) continue;
+        for (int c = 0; c < C; c++) {
+          for (int m = 0; m < M; m++) {
+            int at = (c * M + m) * 3;
+            if (n[at] == 0) continue;
+            f.write(new String[] {rule.name(), ref.clients.get(c).id(), ymStr[m], Integer.toString(n[at]),
+                Integer.toString(n[at + 1]), Integer.toString(n[at + 2]), "0"});
+          }
+        }
       }
-      for (Map.Entry<String, long[]> e : company.entrySet()) {
-        String[] key = e.getKey().split("\\|");
-        long[] n = e.getValue();
-        f.write(new String[] {SlaRule.values()[Integer.parseInt(key[0])].name(), "*", key[1], Long.toString(n[0]),
-            Long.toString(n[1]), Long.toString(n[2]), "0"});
+      for (SlaRule rule : SlaRule.values()) {
+        int[] n = truth.slaCounts[rule.ordinal()];
+        if (n == null) continue;
+        for (int m = 0; m < M; m++) {
+          long[] all = new long[3];
+          for (int c = 0; c < C; c++) for (int j = 0; j < 3; j++) all[j] += n[(c * M + m) * 3 + j];
+          if (all[0] == 0) continue;
+          f.write(new String[] {rule.name(), "*", ymStr[m], Long.toString(all[0]), Long.toString(all[1]),
+              Long.toString(all[2]), "0"});
+        }
       }
     }
     try (CsvFile f = new CsvFile(root, Truth.DIR + "service_frequency.csv", new String[] {"client_id", "activity_type",

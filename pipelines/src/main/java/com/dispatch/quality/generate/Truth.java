@@ -12,8 +12,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The ground truth beside the generated data ({@code <out>/_ground_truth/}): what the pipeline
@@ -27,14 +25,18 @@ final class Truth implements Closeable {
   private final CsvFile settlementErrors;
   private final CsvFile slaBreaches;
   private final CsvFile responseEvents;
-  /** "ruleOrdinal|client|month" -> evaluated, met, breached. */
-  final Map<String, long[]> slaCounts = new TreeMap<>();
+  private final String[] clientIds;
+  private final String[] months;
+  /** Per rule: evaluated, met, breached at [(client * months + month) * 3 + j]; arrays, not maps, since this runs per settlement line. */
+  final int[][] slaCounts = new int[SlaRule.values().length][];
   final List<String[]> quarantine = new ArrayList<>();
   long settlementErrorRows;
   long slaBreachRows;
   long responseRows;
 
-  Truth(Path root) {
+  Truth(Path root, String[] clientIds, String[] months) {
+    this.clientIds = clientIds;
+    this.months = months;
     settlementErrors = new CsvFile(root, DIR + "settlement_errors.csv",
         new String[] {"client_id", "month", "employee_id", "error", "component", "billed", "expected"}, CsvFile.Layout.plain());
     slaBreaches = new CsvFile(root, DIR + "sla_breaches.csv",
@@ -56,14 +58,17 @@ final class Truth implements Closeable {
    * One evaluated SLA subject (SPEC §4.3). Every deadline and completion the generator makes lies
    * before the truth's as_of, so no subject is PENDING: null completion = BREACHED.
    */
-  void sla(SlaRule rule, String subject, String client, String month, LocalDateTime deadline, LocalDateTime completion) {
+  void sla(SlaRule rule, String subject, int client, int month, LocalDateTime deadline, LocalDateTime completion) {
     boolean met = completion != null && !completion.isAfter(deadline);
-    long[] counts = slaCounts.computeIfAbsent(String.format("%02d|%s|%s", rule.ordinal(), client, month), k -> new long[3]);
-    counts[0]++;
-    counts[met ? 1 : 2]++;
+    int[] counts = slaCounts[rule.ordinal()];
+    if (counts == null) counts = slaCounts[rule.ordinal()] = new int[clientIds.length * months.length * 3];
+    int at = (client * months.length + month) * 3;
+    counts[at]++;
+    counts[at + (met ? 1 : 2)]++;
     if (!met) {
       String lateness = completion == null ? null : hours(Duration.between(deadline, completion));
-      slaBreaches.write(new String[] {rule.name(), subject, client, month, isoMillis(deadline), isoMillis(completion), lateness});
+      slaBreaches.write(new String[] {rule.name(), subject, clientIds[client], months[month], isoMillis(deadline),
+          isoMillis(completion), lateness});
       slaBreachRows++;
     }
   }
