@@ -25,7 +25,6 @@ final class CsvFile implements Closeable {
   private final String eol;
   private final int[] sourceIndex; // per file column: canonical index, or -(k+1) for the k-th extra column
   private long lines;
-  private long records;
 
   /** How a file deviates from the plain form. */
   record Layout(boolean bom, boolean crlf, String[] columns, Charset charset) {
@@ -75,8 +74,6 @@ final class CsvFile implements Closeable {
 
   String relPath() { return relPath; }
 
-  long records() { return records; }
-
   /** Number of columns in the file's header. */
   int columnCount() { return sourceIndex.length; }
 
@@ -92,13 +89,11 @@ final class CsvFile implements Closeable {
       appendField(sb, idx >= 0 ? values[idx] : (-idx - 1 < extras.length ? extras[-idx - 1] : null));
     }
     sb.append(eol);
-    records++;
     return writePhysical(sb.toString());
   }
 
   /** Writes text as it is (a malformed record); returns the physical line it starts on. */
   long writeRaw(String record) {
-    records++;
     return writePhysical(record + eol);
   }
 

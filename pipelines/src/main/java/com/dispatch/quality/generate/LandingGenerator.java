@@ -86,7 +86,6 @@ public final class LandingGenerator {
       "客户提出增加夜班人手\n需求：3 人，下周一到岗"};
   private static final String[] CHANNELS = {"微信", "电话", "现场", "邮件"};
 
-  private final Config cfg;
   private final PrintStream log;
   private final long seed;
   private final WorkCalendar cal = WorkCalendar.bundled();
@@ -152,7 +151,6 @@ public final class LandingGenerator {
   private final int[][] recruitment; // [k] -> cases, tooFew, tooMany, noCount
 
   private LandingGenerator(Config cfg, PrintStream log) {
-    this.cfg = cfg;
     this.log = log;
     this.seed = cfg.seed();
     this.C = cfg.clients();
@@ -225,7 +223,7 @@ public final class LandingGenerator {
     }
     progress("writing reference data for " + C + " clients, " + N + " employees, " + M + " months from " + ymStr[0]
         + " (seed " + seed + ") into " + root);
-    ref.write(root, seed);
+    ref.write(root);
     copyCalendar();
     String[] clientIds = new String[C];
     for (int c = 0; c < C; c++) clientIds[c] = ref.clients.get(c).id();
@@ -679,7 +677,7 @@ public final class LandingGenerator {
    */
   private String originalLine(int k, int m, String employee, BigDecimal[] v, LocalDate paid, BigDecimal[] correctForTypo) {
     String lineId = seqId(batchId[k], ++seq[k]);
-    CsvFile f = origFile(m, k);
+    CsvFile f = origFile(m);
     if (correctForTypo != null && k / M == typoClient && m == typoMonth && typoLinesLeft > 0) {
       typoLinesLeft--;
       BigDecimal[] typo = v.clone();
@@ -710,7 +708,7 @@ public final class LandingGenerator {
 
   private void correctionLine(int k, int m, String employee, BigDecimal[] v, LocalDate paid) {
     String lineId = seqId(corrBatchId[k], ++corrSeq[k]);
-    int shard = currentShard(k);
+    int shard = shardOfCurrentEmployee;
     if (corrFiles[m] == null || corrShard[m] != shard) {
       if (corrFiles[m] != null) corrFiles[m].close();
       corrFiles[m] = new CsvFile(root, String.format("settlement/%s/corrections_%s_part-%05d.csv", ymStr[m], ymStr[m], shard),
@@ -722,12 +720,11 @@ public final class LandingGenerator {
     settlementLines++;
   }
 
+  /** Settlement files are split per {@link #SHARD} employees, so a month of a large run is several files. */
   private int shardOfCurrentEmployee;
 
-  private int currentShard(int k) { return shardOfCurrentEmployee; }
-
-  private CsvFile origFile(int m, int k) {
-    int shard = currentShard(k);
+  private CsvFile origFile(int m) {
+    int shard = shardOfCurrentEmployee;
     if (origFiles[m] == null || origShard[m] != shard) {
       if (origFiles[m] != null) origFiles[m].close();
       origFiles[m] = new CsvFile(root, String.format("settlement/%s/settlement_%s_part-%05d.csv", ymStr[m], ymStr[m], shard),
@@ -1110,7 +1107,7 @@ public final class LandingGenerator {
     v[2] = "C9999";
     bad("roster", roster, roster.write(v), ReasonCode.UNKNOWN_CLIENT);
 
-    CsvFile settlement = origFile(m1, 0);
+    CsvFile settlement = origFile(m1);
     String sb = "ST-" + c1 + "-" + y.replace("-", "") + "-X1";
     String[] line = {"SX-0001", sb, c1, y, "2025-08-05 25:61:00", employeeId(0), "5000.00", "800.00", "500.00", "25.00",
         "13.00", "350.00", "120.00", "6808.00", ds, ts};

@@ -175,7 +175,7 @@ final class Reference {
   }
 
   /** Writes reference/*.csv; clients.csv with a BOM, service_commitments.csv with CRLF and mixed-case enums. */
-  void write(Path root, long seed) {
+  void write(Path root) {
     String[] clientCols = {"client_id", "client_name", "city", "service_fee_per_head", "wage_pay_day", "agreement_start", "agreement_end"};
     try (CsvFile f = new CsvFile(root, "reference/clients.csv", clientCols, CsvFile.Layout.plain().withBom())) {
       for (Client c : clients) {

@@ -562,4 +562,16 @@ class LandingGeneratorTest {
     actual.remove("README.md");
     assertEquals(expected, actual, "regenerate data-samples with the command in data-samples/README.md");
   }
+
+  @Test
+  void generateCommandWritesEverySourceAndTheGroundTruth() throws Exception {
+    Path out = tmp.resolve("cli");
+    int rc = com.dispatch.quality.cli.QualityCli.execute("generate", "--clients", "2", "--employees", "40", "--months", "2",
+        "--start-month", "2025-11", "--seed", "3", "--out", out.toString());
+    assertEquals(0, rc);
+    for (String dir : List.of("reference", "roster", "settlement", "cases", "case_events", "activities", "_ground_truth")) {
+      assertFalse(LandingCsv.files(out.resolve(dir)).isEmpty(), dir);
+    }
+    assertTrue(Files.exists(out.resolve("_ground_truth/README.md")));
+  }
 }
