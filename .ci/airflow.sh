@@ -18,7 +18,7 @@ SPARK_PROVIDER_VERSION=6.3.4
 # package would otherwise overwrite pyspark 3.5's files in the same site-packages.
 PYSPARK_VERSION="$(sed -n 's:.*<spark.version>\(.*\)</spark.version>.*:\1:p' pom.xml)"
 PYTHON="${PYTHON:-$(command -v python3.11 || command -v python3)}"
-venv="$root/.venv-airflow"
+venv="${AIRFLOW_VENV:-$root/.venv-airflow}"  # AIRFLOW_VENV: reuse one venv across clones
 constraints="$root/.ci/airflow-constraints.txt"
 
 pins="airflow=$AIRFLOW_VERSION provider=$SPARK_PROVIDER_VERSION pyspark=$PYSPARK_VERSION python=$("$PYTHON" -V 2>&1)"
