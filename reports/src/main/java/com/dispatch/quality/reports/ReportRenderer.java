@@ -104,9 +104,11 @@ public final class ReportRenderer {
    * Renders every client's report and the overview of one month into {@code <out>/<month>/},
    * {@code threads} at a time, and writes {@code manifest.csv} (clients in the order given,
    * then the overview). {@code progress} receives a line every {@code progressEvery} reports.
+   * With {@code mergeManifest} (a rerun of some clients only), lines of files not rendered now
+   * stay in the manifest.
    */
   public List<ManifestEntry> renderMonth(Path out, List<ClientReportData> clients, OverviewData overview,
-      String runId, int threads, int progressEvery, Consumer<String> progress) {
+      String runId, int threads, int progressEvery, Consumer<String> progress, boolean mergeManifest) {
     String month = overview.header().month();
     Path dir = out.resolve(month);
     try {
@@ -138,7 +140,7 @@ public final class ReportRenderer {
       }));
       List<ManifestEntry> entries = new ArrayList<>();
       for (Future<ManifestEntry> f : futures) entries.add(f.get());
-      writeManifest(dir.resolve("manifest.csv"), entries);
+      writeManifest(dir.resolve("manifest.csv"), entries, mergeManifest);
       return entries;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -179,9 +181,18 @@ public final class ReportRenderer {
     return new ManifestEntry(clientId, file, r.pages(), r.sha256(), runId, dataRunId);
   }
 
-  private static void writeManifest(Path path, List<ManifestEntry> entries) throws IOException {
+  private static void writeManifest(Path path, List<ManifestEntry> entries, boolean merge) throws IOException {
+    Map<String, String> lines = new LinkedHashMap<>();
+    if (merge && Files.exists(path)) {
+      List<String> old = Files.readAllLines(path, StandardCharsets.UTF_8);
+      for (String line : old.subList(Math.min(1, old.size()), old.size())) {
+        String[] f = line.split(",", -1);
+        if (f.length > 1) lines.put(f[1], line);
+      }
+    }
+    for (ManifestEntry e : entries) lines.put(e.file(), e.csvLine());
     StringBuilder b = new StringBuilder(ManifestEntry.HEADER).append('\n');
-    for (ManifestEntry e : entries) b.append(e.csvLine()).append('\n');
+    for (String line : lines.values()) b.append(line).append('\n');
     Files.writeString(path, b.toString(), StandardCharsets.UTF_8);
   }
 

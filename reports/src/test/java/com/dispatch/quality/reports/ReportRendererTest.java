@@ -124,7 +124,7 @@ class ReportRendererTest {
     ClientReportData b = SampleModels.emptyClient("C0002", "苏州新能源科技股份有限公司");
     List<String> progress = new ArrayList<>();
     List<ManifestEntry> entries = renderer.renderMonth(out, List.of(a, b), SampleModels.overview(List.of(a, b)),
-        "report-test-1", 2, 1, progress::add);
+        "report-test-1", 2, 1, progress::add, false);
     assertEquals(3, entries.size());
     assertEquals(3, progress.size());
     List<String> lines = Files.readAllLines(out.resolve("2026-01/manifest.csv"), StandardCharsets.UTF_8);
