@@ -31,6 +31,9 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Only these clients (the overview still covers all). Default: every client of the month.")
   List<String> clients = new ArrayList<>();
 
+  @Option(names = "--limit", description = "Render at most N clients, in client-id order (benchmarks). Default: all.")
+  int limit;
+
   @Option(names = "--threads", description = "Rendering threads. Default: ${DEFAULT-VALUE}.")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -49,7 +52,7 @@ public final class ReportCommand implements Callable<Integer> {
     Instant started = Instant.now();
     SparkSession session = spark.session("quality-report");
     Lake lakeLoc = new Lake(lake);
-    ReportJob.Settings settings = new ReportJob.Settings(lake, month, out, clients, threads, progressEvery, company, null);
+    ReportJob.Settings settings = new ReportJob.Settings(lake, month, out, clients, limit, threads, progressEvery, company, null);
     try {
       ReportJob.Result r = ReportJob.run(session, settings, runId, System.out::println);
       String message = String.format(java.util.Locale.ROOT, "%d PDFs (gold run %s) in %s; read %.1f s, render %.1f s (%.1f PDFs/s)",

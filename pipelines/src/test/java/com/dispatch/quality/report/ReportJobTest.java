@@ -52,7 +52,7 @@ class ReportJobTest extends SparkTestBase {
     Lake lake = new Lake(tmp.resolve("lake").toString());
     writeGold(lake);
     out = tmp.resolve("out");
-    ReportJob.Settings s = new ReportJob.Settings(lake.root(), YearMonth.parse(MONTH), out, List.of(), 2, 1,
+    ReportJob.Settings s = new ReportJob.Settings(lake.root(), YearMonth.parse(MONTH), out, List.of(), 0, 2, 1,
         "华信人力资源服务有限公司", LocalDate.of(2026, 2, 5));
     result = ReportJob.run(spark(), s, "report-test-run", null);
     for (String f : List.of("C0001.pdf", "C0002.pdf", "_overview.pdf")) {
