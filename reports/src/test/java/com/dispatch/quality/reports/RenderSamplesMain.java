@@ -14,6 +14,7 @@ public final class RenderSamplesMain {
     var empty = SampleModels.emptyClient("C0002", "苏州新能源科技股份有限公司");
     Files.write(out.resolve("full.pdf"), r.renderClient(full).pdf());
     Files.write(out.resolve("empty.pdf"), r.renderClient(empty).pdf());
+    Files.write(out.resolve("long.pdf"), r.renderClient(SampleModels.longClient()).pdf());
     Files.write(out.resolve("overview.pdf"), r.renderOverview(SampleModels.overview(List.of(full, empty))).pdf());
     System.out.println("wrote " + out.toAbsolutePath());
   }

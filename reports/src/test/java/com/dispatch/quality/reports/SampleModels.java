@@ -77,6 +77,31 @@ final class SampleModels {
         sla, breaches, frequency, recruitment);
   }
 
+  /** Long tables that must break across pages, and a long client name. */
+  static ClientReportData longClient() {
+    ClientReportData base = fullClient("C0777", "内蒙古自治区呼和浩特市赛罕区某某大型国有控股精密装备制造集团有限责任公司第二分公司");
+    List<SettlementErrorRow> errors = new ArrayList<>();
+    for (int i = 0; i < 70; i++) {
+      errors.add(new SettlementErrorRow(String.format("E%08d", 1000 + i), i % 3 == 0 ? "MISSING" : "CALC",
+          i % 3 == 0 ? null : "housing_fund", "L" + i, i % 3 == 0 ? null : new BigDecimal("1234567.89"),
+          new BigDecimal("1234560.00")));
+    }
+    List<SlaBreachRow> breaches = new ArrayList<>();
+    for (int i = 0; i < 45; i++) {
+      breaches.add(new SlaBreachRow("INJURY_DETERMINATION_30D", "30日内申请工伤认定", "CASE-2026-000" + i, base.clientId(),
+          base.clientName(), Instant.parse("2026-01-05T15:59:59.999Z"), i % 2 == 0 ? null : Instant.parse("2026-01-09T02:00:00Z"),
+          1000.0 - i));
+    }
+    List<ResponseRow> response = new ArrayList<>(base.response());
+    for (String[] m : new String[][] {{"CLAIM_PAYOUT", "理赔款支付"}, {"DISPUTE_DISPATCH", "劳动争议专人指派"},
+        {"RECRUITMENT_CANDIDATES", "招聘候选人提供"}, {"SPOT_CHECK_DATA", "抽查资料提供"}}) {
+      response.add(new ResponseRow(m[0], m[1], 12345L, 17L, 0.0, 48.0, 130.5, 150.0, 9999.99, 60.0,
+          List.of(100L, 200L, 300L, 400L, 5000L, 3000L, 2000L, 1045L), 72.0, 9000L));
+    }
+    return new ClientReportData(base.header(), base.clientId(), base.clientName(), base.scorecard(), base.settlement(),
+        base.settlementTrend(), errors, response, base.sla(), breaches, base.frequency(), base.recruitment());
+  }
+
   /** A client with no data in any section. */
   static ClientReportData emptyClient(String clientId, String clientName) {
     return new ClientReportData(header(), clientId, clientName, List.of(), null, List.of(), List.of(), List.of(),
