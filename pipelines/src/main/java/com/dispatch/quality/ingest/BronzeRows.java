@@ -111,7 +111,8 @@ public final class BronzeRows implements Iterator<Row> {
         extra.put(name, r.fields().get(c));
       }
     }
-    out[i] = extra;
+    // Spark's row encoder takes Scala maps only.
+    out[i] = extra == null ? null : scala.collection.JavaConverters.mapAsScalaMapConverter(extra).asScala();
     return RowFactory.create(out);
   }
 }

@@ -38,7 +38,9 @@ public final class FileProbe {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       String problem = null;
       try (InputStream raw = p.getFileSystem(conf).open(p); DigestInputStream in = new DigestInputStream(raw, sha)) {
-        try (Reader r = new InputStreamReader(in, strictUtf8())) {
+        // Not closed on its own: on a decoding error the stream must stay open to finish the hash.
+        Reader r = new InputStreamReader(in, strictUtf8());
+        try {
           char[] buf = new char[64 * 1024];
           while (r.read(buf) >= 0) { /* decode everything once to prove it is UTF-8 */ }
         } catch (CharacterCodingException e) {
