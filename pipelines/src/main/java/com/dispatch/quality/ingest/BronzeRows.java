@@ -25,7 +25,6 @@ import org.apache.spark.sql.RowFactory;
  * MISSING_COLUMN (SPEC §3). Row layout = {@link com.dispatch.quality.schema.Bronze#forSource}.
  */
 public final class BronzeRows implements Iterator<Row> {
-  private final SourceSpec spec;
   private final LandingFile file;
   private final Object[] lineage;
   private final CsvReader csv;
@@ -38,7 +37,6 @@ public final class BronzeRows implements Iterator<Row> {
 
   public BronzeRows(LandingFile file, String sha256, SourceSpec spec, String runId, Timestamp ingestedAt,
       Configuration conf) {
-    this.spec = spec;
     this.file = file;
     this.lineage = new Object[] {runId, file.file(), null, new Timestamp(file.modifiedAt()), sha256, ingestedAt};
     try {
