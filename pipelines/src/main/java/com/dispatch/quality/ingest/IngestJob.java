@@ -161,8 +161,8 @@ public final class IngestJob {
     Dataset<Row> rowChecked = spark.createDataFrame(bronze.javaRDD().map(validator::check),
         RowValidator.checkedSchema(spec));
     Dataset<Row> checked = ReferenceChecks.apply(rowChecked, spec,
-        DeltaIO.readOrEmpty(spark, lake.silver(Sources.CLIENTS.name()), Silver.CLIENTS),
-        DeltaIO.readOrEmpty(spark, lake.silver(Sources.CASES.name()), Silver.CASES))
+        () -> DeltaIO.readOrEmpty(spark, lake.silver(Sources.CLIENTS.name()), Silver.CLIENTS),
+        () -> DeltaIO.readOrEmpty(spark, lake.silver(Sources.CASES.name()), Silver.CASES))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       SilverMerge.merge(checked.filter(col(RowValidator.REASON).isNull()), spec, lake.silver(spec.name()));

@@ -12,6 +12,7 @@ import com.dispatch.quality.domain.CaseType;
 import com.dispatch.quality.domain.ReasonCode;
 import com.dispatch.quality.schema.Sources.ReferenceCheck;
 import com.dispatch.quality.schema.Sources.SourceSpec;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,17 +29,18 @@ public final class ReferenceChecks {
 
   /**
    * @param checked rows of {@link RowValidator#checkedSchema}
-   * @param clients silver clients (client_id)
-   * @param cases   silver cases (case_id, case_type, occurred_at, reported_at)
+   * @param clients silver clients (client_id); read only if a check needs it
+   * @param cases   silver cases (case_id, case_type, occurred_at, reported_at); read only if needed
    * @return {@code checked} with reason and message set on rows failing a reference check
    */
-  public static Dataset<Row> apply(Dataset<Row> checked, SourceSpec spec, Dataset<Row> clients, Dataset<Row> cases) {
+  public static Dataset<Row> apply(Dataset<Row> checked, SourceSpec spec, Supplier<Dataset<Row>> clients,
+      Supplier<Dataset<Row>> cases) {
     Dataset<Row> out = checked;
     for (ReferenceCheck check : spec.referenceChecks()) {
       out = switch (check) {
-        case CLIENT_EXISTS -> knownClient(out, clients, false);
-        case CLIENT_EXISTS_OR_STAR -> knownClient(out, clients, true);
-        case MILESTONE_NOT_BEFORE_CASE -> milestoneNotBeforeCase(out, cases);
+        case CLIENT_EXISTS -> knownClient(out, clients.get(), false);
+        case CLIENT_EXISTS_OR_STAR -> knownClient(out, clients.get(), true);
+        case MILESTONE_NOT_BEFORE_CASE -> milestoneNotBeforeCase(out, cases.get());
       };
     }
     return out;
