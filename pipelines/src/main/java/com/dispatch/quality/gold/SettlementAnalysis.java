@@ -123,11 +123,14 @@ final class SettlementAnalysis {
    * billed total over all its lines in that batch (the DUPLICATE/EXTRA figures).
    */
   Dataset<Row> originalLines() {
-    Dataset<Row> originals = broadcast(originalBatch().select("client_id", "original_batch_id"));
+    // Key columns are renamed before every join: all these datasets descend from the same
+    // silver settlement, and same-lineage column references would be ambiguous.
+    Dataset<Row> originals = broadcast(originalBatch()
+        .select(col("client_id").as("o_client_id"), col("original_batch_id")));
     WindowSpec perEmployee = Window.partitionBy("client_id", "employee_id");
-    return monthLines().as("l")
-        .join(originals.as("o"), col("l.client_id").equalTo(col("o.client_id"))
-            .and(col("l.batch_id").equalTo(col("o.original_batch_id"))), "left_semi")
+    return monthLines()
+        .join(originals, col("client_id").equalTo(col("o_client_id"))
+            .and(col("batch_id").equalTo(col("original_batch_id"))), "left_semi")
         .select(col("line_id"), col("client_id"), col("employee_id"),
             col("wage"), col("pension"), col("medical"), col("unemployment"), col("work_injury"),
             col("housing_fund"), col("service_fee"), col("total"), col("wage_paid_date"))
@@ -188,12 +191,11 @@ final class SettlementAnalysis {
             col("latest.city").as("assignment_city"));
 
     Dataset<Row> clients = broadcast(in.clients()
-        .select(col("client_id"), col("city").as("client_city"), col("service_fee_per_head")));
+        .select(col("client_id").as("c_client_id"), col("city").as("client_city"), col("service_fee_per_head")));
     Dataset<Row> rates = broadcast(ratesOnFirstDay().withColumnRenamed("city", "rate_city"));
 
     Dataset<Row> withRates = heads
-        .join(clients, heads.col("client_id").equalTo(clients.col("client_id")), "left")
-        .drop(clients.col("client_id"))
+        .join(clients, col("client_id").equalTo(col("c_client_id")), "left")
         .withColumn("city", coalesce(col("assignment_city"), col("client_city")))
         .join(rates, col("city").equalTo(col("rate_city")), "left");
 

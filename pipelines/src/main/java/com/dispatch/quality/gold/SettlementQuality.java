@@ -42,9 +42,9 @@ public final class SettlementQuality {
         countIf(col("is_evaluated")).as("evaluated_lines"),
         countIf(col("is_evaluated").and(col("is_calc_error"))).as("calc_error_lines"));
 
-    Dataset<Row> batches = broadcast(analysis.originalBatch().select("client_id", "original_batch_id", "correction_batches"));
-    Dataset<Row> perClient = counts.join(batches, counts.col("client_id").equalTo(batches.col("client_id")), "left")
-        .drop(batches.col("client_id"));
+    Dataset<Row> batches = broadcast(analysis.originalBatch()
+        .select(col("client_id").as("b_client_id"), col("original_batch_id"), col("correction_batches")));
+    Dataset<Row> perClient = counts.join(batches, col("client_id").equalTo(col("b_client_id")), "left");
 
     Column issued = col("original_batch_id").isNotNull();
     Column headcountErrors = col("missing").plus(col("extra")).plus(col("duplicate"));
