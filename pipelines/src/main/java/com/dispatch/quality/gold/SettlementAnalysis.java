@@ -229,7 +229,7 @@ final class SettlementAnalysis {
    * employee_id): one row per line, plus one row (without line) per expected head that has no
    * line. Flags say what each row is: is_expected, is_head_row (one row per employee),
    * is_evaluated (the single line of an expected employee), is_calc_error, and
-   * {@code <component>_wrong} for every component.
+   * calc_errors (the evaluated line's components that differ from expected).
    */
   Dataset<Row> linesWithExpected() {
     Dataset<Row> lines = originalLines();
@@ -254,20 +254,24 @@ final class SettlementAnalysis {
     Dataset<Row> rows = joined.select(cols.toArray(new Column[0]));
 
     Column evaluated = col("is_expected").and(col("line_count").equalTo(1));
-    rows = rows
-        .withColumn("is_head_row", col("line_id").isNull().or(col("line_id").equalTo(col("first_line_id"))))
-        .withColumn("is_evaluated", evaluated);
-    Column anyWrong = lit(false);
+    // The wrong components as one array (component, billed, expected) rather than eight flags
+    // OR-ed together: a wide OR of aliased expressions makes Catalyst's constraint propagation
+    // explode when a later step filters on it.
+    List<Column> components = new ArrayList<>();
     for (String c : COMPONENTS) {
-      Column wrong = when(evaluated, differs(col(c), col("expected_" + c))).otherwise(lit(false));
-      rows = rows.withColumn(c + "_wrong", wrong);
-      anyWrong = anyWrong.or(col(c + "_wrong"));
+      components.add(struct(lit(c).as("component"), col(c).as("billed"), col("expected_" + c).as("expected")));
     }
+    Column wrongComponents = functions.filter(functions.array(components.toArray(new Column[0])),
+        x -> differs(x.getField("billed"), x.getField("expected")));
     Column billedSum = col("wage");
     for (String c : COMPONENTS.subList(1, 7)) billedSum = billedSum.plus(col(c));
     return rows
-        .withColumn("is_total_not_sum", when(evaluated, differs(col("total"), billedSum)).otherwise(lit(false)))
-        .withColumn("is_calc_error", anyWrong.or(col("is_total_not_sum")));
+        .withColumn("is_head_row", col("line_id").isNull().or(col("line_id").equalTo(col("first_line_id"))))
+        .withColumn("is_evaluated", evaluated)
+        .withColumn("calc_errors", when(evaluated, wrongComponents))
+        .withColumn("is_total_not_sum", evaluated.and(differs(col("total"), billedSum)))
+        .withColumn("is_calc_error", evaluated.and(functions.size(col("calc_errors")).gt(0)
+            .or(col("is_total_not_sum"))));
   }
 
   /** SPEC §4.1: amounts differ when they are 0.01 CNY or more apart; a missing side differs. */

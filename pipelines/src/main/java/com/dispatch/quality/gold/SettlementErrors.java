@@ -1,18 +1,14 @@
 package com.dispatch.quality.gold;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import com.dispatch.quality.io.DeltaIO;
 import com.dispatch.quality.schema.Gold;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -60,16 +56,9 @@ public final class SettlementErrors {
             col("employee_billed_total").as("billed"),
             col("expected_total").as("expected"));
 
-    List<Column> components = new ArrayList<>();
-    for (String c : SettlementAnalysis.COMPONENTS) {
-      components.add(struct(lit(c).as("component"), col(c).as("billed"), col("expected_" + c).as("expected"),
-          col(c + "_wrong").as("wrong")));
-    }
     Dataset<Row> calcErrors = linesWithExpected
-        .where(col("is_evaluated").and(col("is_calc_error")))
-        .select(col("client_id"), col("employee_id"), col("line_id"),
-            explode(array(components.toArray(new Column[0]))).as("c"))
-        .where(col("c.wrong"))
+        .where(col("is_evaluated"))
+        .select(col("client_id"), col("employee_id"), col("line_id"), explode(col("calc_errors")).as("c"))
         .select(col("client_id"), month.as("month"), col("employee_id"), lit(ERROR_CALC).as("error"),
             col("c.component").as("component"), col("line_id"), col("c.billed").as("billed"),
             col("c.expected").as("expected"));
