@@ -5,6 +5,7 @@
 # and test-scope jars (DuckDB, the benchmark peers). Builds the classpath file when stale.
 #   bench/java.sh com.dispatch.quality.cli.QualityCli metrics --lake ... --month ...
 #   bench/java.sh com.dispatch.quality.bench.GoldReference <lake> <out.json>
+#   bench/java.sh --build          (only compile and write the classpath)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cpfile="$root/bench/work/classpath.txt"
@@ -22,6 +23,7 @@ fi
 flags="$(sed -n 's:.*<jvm.flags>\(.*\)</jvm.flags>.*:\1:p' "$root/pom.xml")"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 cls="$1"; shift
+[ "$cls" = --build ] && exit 0
 # shellcheck disable=SC2086
 exec java -Xmx"${QUALITY_HEAP:-6g}" $flags ${QUALITY_JAVA_OPTS:-} \
   -Dlog4j2.configurationFile="$root/pipelines/src/main/resources/log4j2-cli.properties" \

@@ -31,15 +31,16 @@ import org.apache.spark.sql.types.StructType;
  * numbers, count of true for booleans, sum of epoch microseconds for timestamps, sum of string
  * lengths for strings). Decimals are summed exactly and written as strings.
  *
- * <p>Usage: {@code GoldReference <lake> <out.json>}. Tables that do not exist are listed with
+ * <p>Usage: {@code GoldReference <lake> <out.json> [yyyy-MM]} (the month limits every table to
+ * that month's rows; the benchmark compares settlement_quality with its DuckDB peer). Tables that do not exist are listed with
  * {@code "exists": false} so the Python test fails on them rather than skipping.
  */
 public final class GoldReference {
   private GoldReference() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 2) {
-      System.err.println("usage: GoldReference <lake> <out.json>");
+    if (args.length < 2 || args.length > 3) {
+      System.err.println("usage: GoldReference <lake> <out.json> [yyyy-MM]");
       System.exit(2);
     }
     Lake lake = new Lake(args[0]);
@@ -47,7 +48,7 @@ public final class GoldReference {
     try {
       List<String> tables = new ArrayList<>();
       for (Map.Entry<String, StructType> t : Gold.TABLES.entrySet()) {
-        tables.add(describe(spark, t.getKey(), lake.gold(t.getKey()), t.getValue()));
+        tables.add(describe(spark, t.getKey(), lake.gold(t.getKey()), t.getValue(), args.length > 2 ? args[2] : null));
       }
       Files.writeString(Path.of(args[1]), "{\n" + String.join(",\n", tables) + "\n}\n", StandardCharsets.UTF_8);
     } finally {
@@ -55,11 +56,12 @@ public final class GoldReference {
     }
   }
 
-  static String describe(SparkSession spark, String name, String path, StructType schema) {
+  static String describe(SparkSession spark, String name, String path, StructType schema, String month) {
     if (!io.delta.tables.DeltaTable.isDeltaTable(spark, path)) {
       return "  \"" + name + "\": {\"exists\": false}";
     }
     Dataset<Row> df = spark.read().format("delta").load(path);
+    if (month != null) df = df.where(functions.col("month").equalTo(month));
     List<Column> aggs = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     aggs.add(functions.count(functions.lit(1)).as("__rows"));
