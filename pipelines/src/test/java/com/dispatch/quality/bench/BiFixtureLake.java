@@ -21,7 +21,7 @@ import org.apache.spark.sql.types.StructType;
  * A stand-in gold lake for the BI-reader check while the metrics job cannot yet produce one:
  * every table of {@link Gold#TABLES}, written through the production writer
  * ({@link DeltaIO#replaceMonth}), two months of deterministic rows covering every column type
- * (with some nulls), and one month rewritten so the Delta log holds a replaceWhere commit too.
+ * (with some nulls); one table's month is written twice so its log holds a replaceWhere commit.
  *
  * <p>Usage: {@code BiFixtureLake <lake>}.
  */
@@ -36,11 +36,15 @@ public final class BiFixtureLake {
     Lake lake = new Lake(args[0]);
     SparkSession spark = Sessions.create("bi-fixture-lake", null);
     try {
+      boolean first = true;
       for (Map.Entry<String, StructType> t : Gold.TABLES.entrySet()) {
-        for (String month : List.of("2025-09", "2025-10", "2025-10")) {
+        // The first table gets its last month written twice: a replaceWhere commit in the log.
+        List<String> months = first ? List.of("2025-09", "2025-10", "2025-10") : List.of("2025-09", "2025-10");
+        for (String month : months) {
           DeltaIO.replaceMonth(spark.createDataFrame(rows(t.getValue(), month), t.getValue()),
               lake.gold(t.getKey()), t.getValue(), month);
         }
+        first = false;
       }
     } finally {
       spark.stop();
