@@ -47,8 +47,18 @@ def ratio(a, b):
     return round(a / b, 2) if a is not None and b else None
 
 
+def parquet_bytes(path):
+    """Bytes of the Parquet files under a table folder (live and not yet vacuumed)."""
+    total = 0
+    for dirpath, dirs, names in os.walk(path):
+        dirs[:] = [d for d in dirs if d != "_delta_log"]
+        total += sum(os.path.getsize(os.path.join(dirpath, n)) for n in names if n.endswith(".parquet"))
+    return total
+
+
 def scans(path):
-    """Per table root: files and bytes the metrics run read, with the partition filters used."""
+    """Per table root: files and bytes the run read, the partition filters used, and the table's
+    Parquet bytes on disk (so a reader sees the share of the table that was scanned)."""
     out = {}
     if not os.path.exists(path):
         return out
@@ -58,7 +68,8 @@ def scans(path):
             root = s["root"].strip("[]").split(",")[0]
             key = re.sub(r"^file:", "", root)
             key = key.split("/lake/")[-1] if "/lake/" in key else key.split("/lake-m1/")[-1]
-            t = out.setdefault(key, {"scans": 0, "files": 0, "bytes": 0, "partition_filters": set()})
+            t = out.setdefault(key, {"scans": 0, "files": 0, "bytes": 0, "partition_filters": set(),
+                                     "table_bytes_on_disk": parquet_bytes(re.sub(r"^file:", "", root))})
             t["scans"] += 1
             t["files"] += max(s["files"], 0)
             t["bytes"] += max(s["bytes"], 0)
@@ -116,8 +127,9 @@ def collect(a):
             "end_to_end_vs_duckdb": ratio(monthly_total, sec["duckdb"]),
         },
         "targets": TARGETS,
-        "scanned_by_metrics": {"m13": scans(os.path.join(a.work, "scan-m13.jsonl")),
-                               "m1": scans(os.path.join(a.work, "scan-m1.jsonl"))},
+        "scanned": {"ingest_month": scans(os.path.join(a.work, "scan-ingest-month.jsonl")),
+                    "metrics_m13": scans(os.path.join(a.work, "scan-m13.jsonl")),
+                    "metrics_m1": scans(os.path.join(a.work, "scan-m1.jsonl"))},
         "duckdb_vs_gold_settlement_quality": duckdb_vs_gold(a.work),
     }
 

@@ -97,8 +97,9 @@ for scale in "${scales[@]}"; do
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   run_stage ingest_history "$t" ./quality ingest --landing "$w/landing" --lake "$w/lake" || true
   cp -al "$w/incr/." "$w/landing/"
-  run_stage ingest_month "$t" ./quality ingest --landing "$w/landing" --lake "$w/lake" || true
   scan_opts="-Dspark.sql.queryExecutionListeners=com.dispatch.quality.bench.ScanReport"
+  QUALITY_JAVA_OPTS="$scan_opts -Dbench.scanReport=$w/scan-ingest-month.jsonl" \
+    run_stage ingest_month "$t" bench/java.sh com.dispatch.quality.cli.QualityCli ingest --landing "$w/landing" --lake "$w/lake" || true
   QUALITY_JAVA_OPTS="$scan_opts -Dbench.scanReport=$w/scan-m13.jsonl" \
     run_stage metrics_m13 "$t" bench/java.sh com.dispatch.quality.cli.QualityCli metrics --lake "$w/lake" --month "$m13" || true
   run_stage ingest_m1 "$t" ./quality ingest --landing "$w/landing-m1" --lake "$w/lake-m1" || true
