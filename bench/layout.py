@@ -1,7 +1,8 @@
 """Lays out the benchmark's landing zones from the generator's output (bench/run.sh).
 
 A file belongs to the month named in its path relative to the source folder (yyyy-MM, or yyyyMM
-between non-digits); files without a month (reference data) belong to every landing zone. Only
+between non-digits); files without a month (reference data, the initial roster) belong to every
+landing zone. The first and last service months are those of the settlement files. Only
 the source folders of SPEC §2 are copied (the generator's ground truth stays out). Files are
 hard links, so the layout costs no disk.
 
@@ -41,12 +42,15 @@ def main(staging, work):
                     rel = os.path.relpath(os.path.join(dirpath, n), staging)
                     files.append((rel, month_of(rel)))
     months = sorted({m for _, m in files if m})
-    if len(months) < 2:
-        sys.exit(f"layout: found {len(months)} month(s) in the file names under {staging}; "
+    # The service months are the settlement folders; other sources may run a month past them
+    # (milestones after the last month): those arrive with the last month's delivery.
+    service = sorted({m for rel, m in files if m and rel.startswith("settlement" + os.sep)})
+    if len(service) < 2:
+        sys.exit(f"layout: found {len(service)} settlement month(s) in the paths under {staging}; "
                  "the benchmark needs the generator to write one file (or folder) per month")
-    first, last = months[0], months[-1]
-    zones = {"landing": lambda m: m is None or m != last,
-             "incr": lambda m: m == last,
+    first, last = service[0], service[-1]
+    zones = {"landing": lambda m: m is None or m < last,
+             "incr": lambda m: m is not None and m >= last,
              "landing-m1": lambda m: m is None or m == first}
     counts = {}
     for zone, keep in zones.items():
@@ -55,7 +59,8 @@ def main(staging, work):
             if keep(m):
                 link(os.path.join(staging, rel), os.path.join(work, zone, rel))
                 counts[zone] += 1
-    print(json.dumps({"months": months, "first_month": first, "last_month": last, "files": counts}))
+    print(json.dumps({"months": months, "service_months": service, "first_month": first, "last_month": last,
+                      "files": counts}))
 
 
 if __name__ == "__main__":

@@ -166,6 +166,19 @@ def render_docs():
             f"{r['machine']['load_avg_before'].split()[0]} → {r['machine']['load_avg_after'].split()[0]}",
             f"`bench/results/{name}`"]) + " |")
     table = "\n".join(lines)
+    for s in order:
+        name, r = latest[s]
+        rows = []
+        for stage in ("ingest_month", "metrics_m13", "metrics_m1"):
+            for tbl, v in sorted(r.get("scanned", {}).get(stage, {}).items()):
+                share = f"{100 * v['bytes'] / v['table_bytes_on_disk']:.0f} %" if v["table_bytes_on_disk"] else "–"
+                filters = "; ".join(v["partition_filters"])[:160] or "none"
+                rows.append(f"| {stage} | `{tbl}` | {v['scans']} | {v['files']} | {v['bytes'] / 1e6:.1f} | "
+                            f"{v['table_bytes_on_disk'] / 1e6:.1f} | {share} | {filters} |")
+        if rows:
+            table += (f"\n\nWhat the monthly run read at {s} (ScanReport; bytes in MB; a table's bytes on disk include "
+                      "files replaced but not yet vacuumed):\n\n| stage | table | scans | files read | MB read | "
+                      "MB on disk | share | partition filters |\n|---|---|---|---|---|---|---|---|\n" + "\n".join(rows))
     with open(DOC, encoding="utf-8") as f:
         doc = f.read()
     if BEGIN not in doc:

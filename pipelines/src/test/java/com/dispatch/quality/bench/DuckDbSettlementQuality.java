@@ -71,7 +71,7 @@ public final class DuckDbSettlementQuality {
 
   /** The SQL, one statement per element; table {@code sq} holds one row per client. */
   static List<String> script(String landing, String settlementGlob, String month) {
-    String csv = "all_varchar=true, header=true, union_by_name=true, filename=true";
+    String csv = "all_varchar=true, header=true, union_by_name=true, filename=true, ignore_errors=true";
     String first = month + "-01";
     return List.of(
         // Every timestamp spelling of SPEC §3 as an instant: local ones are +08:00.
@@ -99,8 +99,11 @@ public final class DuckDbSettlementQuality {
             + " cents(insurance_base) AS base_c, try_cast(start_date AS DATE) AS start_date,"
             + " try_cast(end_date AS DATE) AS end_date, ts(updated_at) AS updated_at, filename"
             + " FROM read_csv('" + landing + "/roster/**/*.csv', " + csv + ")"
-            + " WHERE assignment_id IS NOT NULL AND employee_id IS NOT NULL AND try_cast(start_date AS DATE) IS NOT NULL"
-            + " AND cents(monthly_wage) IS NOT NULL AND cents(insurance_base) IS NOT NULL"
+            // The pipeline quarantines rows failing a required, type or range check (SPEC §3): skip them.
+            + " WHERE nullif(trim(assignment_id), '') IS NOT NULL AND nullif(trim(employee_id), '') IS NOT NULL"
+            + " AND nullif(trim(employee_name), '') IS NOT NULL AND ts(updated_at) IS NOT NULL"
+            + " AND try_cast(start_date AS DATE) IS NOT NULL AND cents(monthly_wage) >= 0 AND cents(insurance_base) >= 0"
+            + " AND (nullif(trim(end_date), '') IS NULL OR try_cast(end_date AS DATE) >= try_cast(start_date AS DATE))"
             + " QUALIFY row_number() OVER (PARTITION BY trim(assignment_id) ORDER BY ts(updated_at) DESC NULLS LAST, filename DESC) = 1",
         // Expected heads: union of active days at the client in M; wage, base and city from the latest start.
         "CREATE TABLE active AS SELECT r.*, greatest(r.start_date, m.first_day) AS a_from,"
@@ -124,8 +127,13 @@ public final class DuckDbSettlementQuality {
             + " cents(wage) AS wage, cents(pension) AS pension, cents(medical) AS medical, cents(unemployment) AS unemployment,"
             + " cents(work_injury) AS work_injury, cents(housing_fund) AS housing_fund, cents(service_fee) AS service_fee,"
             + " cents(total) AS total FROM read_csv('" + settlementGlob + "', " + csv + ")"
-            + " WHERE trim(service_month) = '" + month + "' AND line_id IS NOT NULL AND batch_id IS NOT NULL"
-            + " AND employee_id IS NOT NULL AND ts(issued_at) IS NOT NULL AND cents(total) IS NOT NULL"
+            + " WHERE trim(service_month) = '" + month + "' AND nullif(trim(line_id), '') IS NOT NULL"
+            + " AND nullif(trim(batch_id), '') IS NOT NULL AND nullif(trim(employee_id), '') IS NOT NULL"
+            + " AND ts(issued_at) IS NOT NULL AND ts(updated_at) IS NOT NULL AND cents(total) IS NOT NULL"
+            + " AND cents(wage) IS NOT NULL AND cents(pension) IS NOT NULL AND cents(medical) IS NOT NULL"
+            + " AND cents(unemployment) IS NOT NULL AND cents(work_injury) IS NOT NULL"
+            + " AND cents(housing_fund) IS NOT NULL AND cents(service_fee) IS NOT NULL"
+            + " AND (nullif(trim(wage_paid_date), '') IS NULL OR try_cast(wage_paid_date AS DATE) IS NOT NULL)"
             + " AND trim(client_id) IN (SELECT client_id FROM clients)"
             + " QUALIFY row_number() OVER (PARTITION BY trim(line_id) ORDER BY ts(updated_at) DESC NULLS LAST, filename DESC) = 1",
         "CREATE TABLE batches AS SELECT client_id, batch_id, min(issued_at) AS issued_at FROM lines GROUP BY ALL",
@@ -161,7 +169,7 @@ public final class DuckDbSettlementQuality {
             + " CASE WHEN b.client_id IS NULL THEN NULL ELSE h.missing + h.extra + h.duplicate END AS headcount_errors,"
             + " CASE WHEN b.client_id IS NULL THEN NULL ELSE coalesce(c.evaluated_lines, 0) END AS evaluated_lines,"
             + " CASE WHEN b.client_id IS NULL THEN NULL ELSE coalesce(c.calc_error_lines, 0) END AS calc_error_lines,"
-            + " coalesce(b.correction_batches, 0) AS correction_batches"
+            + " b.correction_batches"
             + " FROM h LEFT JOIN c USING (client_id) LEFT JOIN b USING (client_id)");
   }
 
