@@ -1,0 +1,102 @@
+package com.dispatch.quality.generate;
+
+import com.dispatch.quality.domain.ReasonCode;
+import com.dispatch.quality.domain.ResponseMetric;
+import com.dispatch.quality.domain.SlaRule;
+import java.io.Closeable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ground truth beside the generated data ({@code <out>/_ground_truth/}): what the pipeline
+ * must find, computed from the same values the generator writes. Large per-subject lists are
+ * streamed; per (client, month) counts are kept in small sorted maps.
+ */
+final class Truth implements Closeable {
+  static final String DIR = "_ground_truth/";
+  private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
+
+  private final CsvFile settlementErrors;
+  private final CsvFile slaBreaches;
+  private final CsvFile responseEvents;
+  private final String[] clientIds;
+  private final String[] months;
+  /** Per rule: evaluated, met, breached at [(client * months + month) * 3 + j]; arrays, not maps, since this runs per settlement line. */
+  final int[][] slaCounts = new int[SlaRule.values().length][];
+  final List<String[]> quarantine = new ArrayList<>();
+  long settlementErrorRows;
+  long slaBreachRows;
+  long responseRows;
+
+  Truth(Path root, String[] clientIds, String[] months) {
+    this.clientIds = clientIds;
+    this.months = months;
+    settlementErrors = new CsvFile(root, DIR + "settlement_errors.csv",
+        new String[] {"client_id", "month", "employee_id", "error", "component", "billed", "expected"}, CsvFile.Layout.plain());
+    slaBreaches = new CsvFile(root, DIR + "sla_breaches.csv",
+        new String[] {"rule", "subject_id", "client_id", "month", "deadline_at", "completed_at", "lateness_hours"}, CsvFile.Layout.plain());
+    responseEvents = new CsvFile(root, DIR + "response_time_events.csv",
+        new String[] {"metric", "subject_id", "client_id", "month", "start_at", "end_at", "hours", "status"}, CsvFile.Layout.plain());
+  }
+
+  static String isoMillis(LocalDateTime t) { return t == null ? null : t.atOffset(Stamps.SHANGHAI).format(ISO_MILLIS); }
+
+  void settlementError(String client, String month, String employee, String error, String component,
+      BigDecimal billed, BigDecimal expected) {
+    settlementErrors.write(new String[] {client, month, employee, error, component,
+        billed == null ? null : billed.toPlainString(), expected == null ? null : expected.toPlainString()});
+    settlementErrorRows++;
+  }
+
+  /**
+   * One evaluated SLA subject (SPEC §4.3). Every deadline and completion the generator makes lies
+   * before the truth's as_of, so no subject is PENDING: null completion = BREACHED.
+   */
+  void sla(SlaRule rule, String subject, int client, int month, LocalDateTime deadline, LocalDateTime completion) {
+    boolean met = completion != null && !completion.isAfter(deadline);
+    int[] counts = slaCounts[rule.ordinal()];
+    if (counts == null) counts = slaCounts[rule.ordinal()] = new int[clientIds.length * months.length * 3];
+    int at = (client * months.length + month) * 3;
+    counts[at]++;
+    counts[at + (met ? 1 : 2)]++;
+    if (!met) {
+      String lateness = completion == null ? null : hours(Duration.between(deadline, completion));
+      slaBreaches.write(new String[] {rule.name(), subject, clientIds[client], months[month], isoMillis(deadline),
+          isoMillis(completion), lateness});
+      slaBreachRows++;
+    }
+  }
+
+  /** One response-speed subject (SPEC §4.2): CLOSED with hours (negative durations count 0) or OPEN. */
+  void response(ResponseMetric metric, String subject, String client, String month, LocalDateTime start, LocalDateTime end) {
+    String hours = null;
+    if (end != null) {
+      Duration d = Duration.between(start, end);
+      hours = hours(d.isNegative() ? Duration.ZERO : d);
+    }
+    responseEvents.write(new String[] {metric.name(), subject, client, month, Stamps.iso(start),
+        end == null ? null : Stamps.iso(end), hours, end == null ? "OPEN" : "CLOSED"});
+    responseRows++;
+  }
+
+  static String hours(Duration d) {
+    return BigDecimal.valueOf(d.toMillis()).divide(BigDecimal.valueOf(3_600_000L), 6, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  void quarantine(String source, String file, Long line, ReasonCode reason) {
+    quarantine.add(new String[] {source, file, line == null ? null : Long.toString(line), reason.name()});
+  }
+
+  @Override
+  public void close() {
+    settlementErrors.close();
+    slaBreaches.close();
+    responseEvents.close();
+  }
+}

@@ -1,0 +1,215 @@
+package com.dispatch.quality.metrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import com.dispatch.quality.domain.Kpi;
+import com.dispatch.quality.gold.ClientScorecard;
+import com.dispatch.quality.gold.MetricContext;
+import com.dispatch.quality.gold.RecruitmentShortlist;
+import com.dispatch.quality.gold.ResponseTimeDistribution;
+import com.dispatch.quality.gold.ResponseTimeEvents;
+import com.dispatch.quality.gold.ServiceFrequency;
+import com.dispatch.quality.gold.SettlementErrors;
+import com.dispatch.quality.gold.SettlementQuality;
+import com.dispatch.quality.gold.SilverInputs;
+import com.dispatch.quality.gold.SlaCompliance;
+import com.dispatch.quality.gold.SlaEvents;
+import com.dispatch.quality.io.DeltaIO;
+import com.dispatch.quality.io.Lake;
+import com.dispatch.quality.io.ReferenceLoader;
+import com.dispatch.quality.io.RunLog;
+import com.dispatch.quality.schema.Gold;
+import com.dispatch.quality.schema.Silver;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The monthly metrics run (SPEC §4, §6): silver → every gold table for month M as of as_of.
+ *
+ * <p>Reads the silver tables (settlement pruned to service_month ≥ M−1, activities to the quarter
+ * of M−1 onwards: nothing older can reach M or the previous-month scorecard), runs every gold
+ * transform, and replaces month M of each gold table (other months untouched), stamping run_id and
+ * as_of on every row. The scorecard's previous-month values are computed here with the same
+ * transforms and the same as_of, so a month's result never depends on which months ran before.
+ * Each run is recorded in the runs table, FAILED runs too.
+ */
+public final class MetricsJob {
+  private MetricsJob() {}
+
+  public static final String COMMAND = "metrics";
+
+  /** What a run wrote: rows per gold table and the headline KPIs per client. */
+  public record Result(String runId, YearMonth month, Instant asOf, Map<String, Long> rowsPerTable,
+      List<ClientSummary> clients) {
+    @Override
+    public String toString() {
+      StringBuilder s = new StringBuilder();
+      s.append(String.format(Locale.ROOT, "metrics %s as of %s (run %s)%n", month, asOf, runId));
+      s.append(String.format(Locale.ROOT, "%-10s %12s %12s %12s %12s%n",
+          "client", "headcount", "calc", "SLA", "frequency"));
+      for (ClientSummary c : clients) {
+        s.append(String.format(Locale.ROOT, "%-10s %12s %12s %12s %12s%n", c.clientId(),
+            percent(c.headcountErrorRate()), percent(c.calcErrorRate()),
+            percent(c.slaCompliance()), percent(c.frequencyCompliance())));
+      }
+      return s.toString();
+    }
+
+    private static String percent(Double v) {
+      return v == null ? "-" : String.format(Locale.ROOT, "%.2f%%", v * 100);
+    }
+  }
+
+  /** One client's headline KPIs for the month (rates as fractions, null = no data). */
+  public record ClientSummary(String clientId, Double headcountErrorRate, Double calcErrorRate,
+      Double slaCompliance, Double frequencyCompliance) {}
+
+  public static Result run(SparkSession spark, Lake lake, YearMonth month, Instant asOf) {
+    return run(spark, lake, month, asOf, System.out);
+  }
+
+  public static Result run(SparkSession spark, Lake lake, YearMonth month, Instant asOf, PrintStream out) {
+    // Spark stores microseconds: the as_of written must be the one the rules compared against.
+    Instant cutOff = asOf.truncatedTo(ChronoUnit.MICROS);
+    String runId = RunLog.newRunId(COMMAND);
+    Instant startedAt = Instant.now();
+    List<Dataset<Row>> cached = new ArrayList<>();
+    try {
+      ReferenceLoader.References refs = ReferenceLoader.load(spark, lake);
+      MetricContext ctx = new MetricContext(month, cutOff, refs.calendar(), refs.slaPolicies(), refs.qualityTargets());
+      SilverInputs in = cacheAll(readSilver(spark, lake, month), cached);
+
+      Map<String, Dataset<Row>> tables = goldTables(in, ctx, cached);
+      Map<String, Long> rows = new LinkedHashMap<>();
+      for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
+        long t0 = System.nanoTime();
+        writeMonth(lake, t.getKey(), t.getValue(), month, runId, cutOff);
+        long n = t.getValue().count();
+        rows.put(t.getKey(), n);
+        out.printf(Locale.ROOT, "gold/%-28s %s  %8d rows  %6.1f s%n", t.getKey(), month, n,
+            (System.nanoTime() - t0) / 1e9);
+      }
+      Result result = new Result(runId, month, cutOff, rows, summary(tables.get("client_scorecard")));
+      RunLog.record(spark, lake, new RunLog.RunRecord(runId, COMMAND, month.toString(), cutOff, startedAt,
+          Instant.now(), "SUCCEEDED", rows.size() + " gold tables, " + total(rows) + " rows", null));
+      out.print(result);
+      return result;
+    } catch (RuntimeException e) {
+      RunLog.record(spark, lake, new RunLog.RunRecord(runId, COMMAND, month.toString(), cutOff, startedAt,
+          Instant.now(), "FAILED", String.valueOf(e.getMessage()), null));
+      throw e;
+    } finally {
+      cached.forEach(Dataset::unpersist);
+    }
+  }
+
+  /** Every gold table of month M, in the order of {@link Gold#TABLES} (lazy, the cached ones marked). */
+  static Map<String, Dataset<Row>> goldTables(SilverInputs in, MetricContext ctx, List<Dataset<Row>> cached) {
+    Dataset<Row> settlementQuality = cache(SettlementQuality.compute(in, ctx), cached);
+    Dataset<Row> responseTimeEvents = cache(ResponseTimeEvents.compute(in, ctx), cached);
+    Dataset<Row> responseTimeDistribution = cache(ResponseTimeDistribution.compute(responseTimeEvents, ctx), cached);
+    Dataset<Row> slaEvents = cache(SlaEvents.compute(in, ctx), cached);
+    Dataset<Row> slaCompliance = cache(SlaCompliance.compute(slaEvents, ctx), cached);
+    Dataset<Row> serviceFrequency = cache(ServiceFrequency.compute(in, ctx), cached);
+
+    MetricContext previous = ctx.forMonth(ctx.month().minusMonths(1));
+    ClientScorecard.Inputs previousInputs = new ClientScorecard.Inputs(
+        SettlementQuality.compute(in, previous),
+        SlaCompliance.compute(SlaEvents.compute(in, previous), previous),
+        ServiceFrequency.compute(in, previous),
+        ResponseTimeDistribution.compute(ResponseTimeEvents.compute(in, previous), previous));
+    ClientScorecard.Inputs currentInputs = new ClientScorecard.Inputs(
+        settlementQuality, slaCompliance, serviceFrequency, responseTimeDistribution);
+
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    tables.put("settlement_quality", settlementQuality);
+    tables.put("settlement_errors", cache(SettlementErrors.compute(in, ctx), cached));
+    tables.put("response_time_events", responseTimeEvents);
+    tables.put("response_time_distribution", responseTimeDistribution);
+    tables.put("sla_events", slaEvents);
+    tables.put("sla_compliance", slaCompliance);
+    tables.put("service_frequency", serviceFrequency);
+    tables.put("recruitment_shortlist", cache(RecruitmentShortlist.compute(in, ctx), cached));
+    tables.put("client_scorecard", cache(ClientScorecard.compute(
+        in.clients(), currentInputs.union(previousInputs), ctx), cached));
+    if (!tables.keySet().equals(Gold.TABLES.keySet())) {
+      throw new IllegalStateException("metrics job writes " + tables.keySet() + " but gold has " + Gold.TABLES.keySet());
+    }
+    return tables;
+  }
+
+  /**
+   * The silver inputs of month M. Settlement is filtered on service_month (so a table partitioned
+   * by it is pruned to those partitions): M−1 for the previous-month scorecard, M, and every later
+   * month, which ROSTER_TO_SETTLEMENT looks ahead to. Activities start at the quarter of M−1.
+   */
+  public static SilverInputs readSilver(SparkSession spark, Lake lake, YearMonth month) {
+    YearMonth previous = month.minusMonths(1);
+    LocalDate previousQuarterStart = LocalDate.of(previous.getYear(), ((previous.getMonthValue() - 1) / 3) * 3 + 1, 1);
+    return new SilverInputs(
+        silver(spark, lake, "clients", Silver.CLIENTS),
+        silver(spark, lake, "roster", Silver.ROSTER),
+        silver(spark, lake, "settlement", Silver.SETTLEMENT).where(col("service_month").geq(previous.toString())),
+        silver(spark, lake, "cases", Silver.CASES),
+        silver(spark, lake, "case_events", Silver.CASE_EVENTS),
+        silver(spark, lake, "activities", Silver.ACTIVITIES)
+            .where(col("occurred_at").geq(lit(previousQuarterStart.atStartOfDay(MetricContext.ZONE).toInstant()))),
+        silver(spark, lake, "service_commitments", Silver.SERVICE_COMMITMENTS),
+        silver(spark, lake, "insurance_rates", Silver.INSURANCE_RATES));
+  }
+
+  /** Replaces month M of one gold table with {@code rows}, stamped with the run id and as_of. */
+  public static void writeMonth(Lake lake, String table, Dataset<Row> rows, YearMonth month, String runId, Instant asOf) {
+    StructType schema = Gold.TABLES.get(table);
+    if (schema == null) throw new IllegalArgumentException("no gold table " + table);
+    DeltaIO.replaceMonth(rows.withColumn("run_id", lit(runId)).withColumn("as_of", lit(asOf)),
+        lake.gold(table), schema, month.toString());
+  }
+
+  private static Dataset<Row> silver(SparkSession spark, Lake lake, String entity, StructType schema) {
+    return DeltaIO.readOrEmpty(spark, lake.silver(entity), schema);
+  }
+
+  private static SilverInputs cacheAll(SilverInputs in, List<Dataset<Row>> cached) {
+    return new SilverInputs(cache(in.clients(), cached), cache(in.roster(), cached), cache(in.settlement(), cached),
+        cache(in.cases(), cached), cache(in.caseEvents(), cached), cache(in.activities(), cached),
+        cache(in.serviceCommitments(), cached), cache(in.insuranceRates(), cached));
+  }
+
+  private static Dataset<Row> cache(Dataset<Row> df, List<Dataset<Row>> cached) {
+    Dataset<Row> c = df.cache();
+    cached.add(c);
+    return c;
+  }
+
+  private static List<ClientSummary> summary(Dataset<Row> scorecard) {
+    Map<String, Map<String, Double>> byClient = new TreeMap<>();
+    for (Row r : scorecard.where(col("kpi").isin(Kpi.HEADCOUNT_ERROR_RATE, Kpi.CALC_ERROR_RATE,
+        Kpi.SLA_COMPLIANCE, Kpi.FREQUENCY_COMPLIANCE)).select("client_id", "kpi", "value").collectAsList()) {
+      byClient.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>())
+          .put(r.getString(1), r.isNullAt(2) ? null : r.getDouble(2));
+    }
+    List<ClientSummary> out = new ArrayList<>();
+    byClient.forEach((client, v) -> out.add(new ClientSummary(client, v.get(Kpi.HEADCOUNT_ERROR_RATE),
+        v.get(Kpi.CALC_ERROR_RATE), v.get(Kpi.SLA_COMPLIANCE), v.get(Kpi.FREQUENCY_COMPLIANCE))));
+    return out;
+  }
+
+  private static long total(Map<String, Long> rows) {
+    return rows.values().stream().mapToLong(Long::longValue).sum();
+  }
+}
