@@ -1,0 +1,206 @@
+"""
+### service_quality_monthly
+
+The monthly service-quality run: landing zone → lake (bronze/silver/quarantine) → gold
+metrics for one month → one PDF per client plus the overview → delivery.
+
+| task | what it runs |
+|---|---|
+| `ingest_landing` | `quality ingest --landing <landing> --lake <lake>` (new landing files only; re-delivered files are skipped) |
+| `compute_metrics` | `quality metrics --lake <lake> --month <M> --as-of <as_of>` (replaces month M in every gold table) |
+| `render_reports` | `quality report --lake <lake> --month <M> --out <out>` (writes `<out>/<M>/*.pdf` and `manifest.csv`) |
+| `publish_reports` | copies `<out>/<M>/manifest.csv` and the PDFs to Variable `quality_publish_uri`; does nothing when it is unset |
+
+Each Spark step is the project's shaded jar submitted with `SparkSubmitOperator`; the
+DAG itself computes nothing.
+
+**Which month.** A scheduled run fires at 03:00 Asia/Shanghai on the 5th (override the cron
+with the environment variable `QUALITY_DAG_SCHEDULE`) and processes the month *before* its
+logical date: the run of 2025-10-05 computes 2025-09, the run of 2026-01-05 computes 2025-12.
+`as_of` defaults to the run's logical date (for a manual run without one: its trigger time),
+so rerunning a DAG run recomputes exactly the same cut-off. Trigger with
+`{"month": "2025-09", "as_of": "2025-11-01T00:00:00+08:00"}` to restate one month.
+
+**Configuration** (Airflow Variables, read only when a task runs): `quality_app_jar`,
+`quality_landing_uri`, `quality_lake_uri`, `quality_out_uri` (required);
+`quality_main_class`, `quality_spark_conn_id` (default `spark_default`), `quality_spark_conf`
+(JSON object merged over the default JVM options), `quality_publish_uri` (optional).
+See `dags/README.md`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import timedelta
+from typing import Any
+
+import pendulum
+from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+from airflow.sdk import DAG, CronTriggerTimetable, Param, task
+
+TIME_ZONE = "Asia/Shanghai"
+DEFAULT_SCHEDULE = "0 3 5 * *"
+DEFAULT_MAIN_CLASS = "com.dispatch.quality.cli.QualityCli"
+
+# Copy of <jvm.flags> in the root pom.xml (a test keeps them equal): Spark on Java 17 needs the
+# add-opens, and Hadoop's Woodstox must not hijack the StAX factories Jasper uses.
+JVM_FLAGS = (
+    "-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED "
+    "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED "
+    "--add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED "
+    "--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED "
+    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED "
+    "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED "
+    "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED "
+    "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED "
+    "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false "
+    "-Dio.netty.tryReflectionSetAccessible=true "
+    "-Djavax.xml.stream.XMLInputFactory=com.ctc.wstx.stax.WstxInputFactory "
+    "-Djavax.xml.stream.XMLOutputFactory=com.ctc.wstx.stax.WstxOutputFactory "
+    "-Djava.awt.headless=true -Duser.timezone=UTC -Dfile.encoding=UTF-8"
+)
+DEFAULT_SPARK_CONF = {
+    "spark.driver.extraJavaOptions": JVM_FLAGS,
+    "spark.executor.extraJavaOptions": JVM_FLAGS,
+}
+
+
+def _run_instant(dag_run: Any) -> pendulum.DateTime:
+    # Airflow 3 manual runs may have no logical date; their trigger time stands in for it.
+    when = dag_run.logical_date or dag_run.run_after
+    return pendulum.instance(when).in_timezone(TIME_ZONE)
+
+
+def target_month(params: dict, dag_run: Any) -> str:
+    """The month a run processes: params.month, else the month before the run's logical date."""
+    if params.get("month"):
+        return params["month"]
+    return _run_instant(dag_run).start_of("month").subtract(months=1).format("YYYY-MM")
+
+
+def cut_off(params: dict, dag_run: Any) -> str:
+    """The run's as_of: params.as_of, else the logical date, so a rerun sees the same world."""
+    if params.get("as_of"):
+        return params["as_of"]
+    return _run_instant(dag_run).isoformat()
+
+
+# Templates, rendered when a task runs (never at parse time, so parsing needs no database).
+MONTH = "{{ quality_month(params, dag_run) }}"
+AS_OF = "{{ quality_as_of(params, dag_run) }}"
+APP_JAR = "{{ var.value.quality_app_jar }}"
+LANDING = "{{ var.value.quality_landing_uri }}"
+LAKE = "{{ var.value.quality_lake_uri }}"
+OUT = "{{ var.value.quality_out_uri }}"
+PUBLISH = "{{ var.value.get('quality_publish_uri', '') }}"
+MAIN_CLASS = "{{ var.value.get('quality_main_class', '" + DEFAULT_MAIN_CLASS + "') }}"
+SPARK_CONN_ID = "{{ var.value.get('quality_spark_conn_id', 'spark_default') }}"
+SPARK_CONF = "{{ var.value.get('quality_spark_conf', '{}') }}"
+
+
+class QualityCliSubmit(SparkSubmitOperator):
+    """SparkSubmitOperator whose connection id, main class and Spark conf are templated too."""
+
+    template_fields = (*SparkSubmitOperator.template_fields, "spark_conn_id", "main_class", "spark_conf_json")
+
+    def __init__(self, *, spark_conn_id: str, main_class: str, spark_conf_json: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.spark_conn_id = spark_conn_id
+        self.main_class = main_class
+        self.spark_conf_json = spark_conf_json
+
+    def execute(self, context: Any) -> None:
+        overrides = json.loads(self.spark_conf_json or "{}")
+        if not isinstance(overrides, dict):
+            raise ValueError("Variable quality_spark_conf must be a JSON object of Spark properties")
+        self._conn_id = self.spark_conn_id
+        self._java_class = self.main_class
+        self.conf = {**DEFAULT_SPARK_CONF, **(self.conf or {}), **overrides}
+        return super().execute(context)
+
+
+def _cli_step(task_id: str, args: list[str], **kwargs: Any) -> QualityCliSubmit:
+    return QualityCliSubmit(
+        task_id=task_id,
+        application=APP_JAR,
+        application_args=args,
+        main_class=MAIN_CLASS,
+        spark_conn_id=SPARK_CONN_ID,
+        spark_conf_json=SPARK_CONF,
+        name="service-quality-" + task_id + "-" + MONTH,
+        **kwargs,
+    )
+
+
+with DAG(
+    dag_id="service_quality_monthly",
+    description="Monthly service-quality run: ingest, gold metrics, client PDF reports, delivery",
+    doc_md=__doc__,
+    start_date=pendulum.datetime(2025, 1, 1, tz=TIME_ZONE),
+    schedule=CronTriggerTimetable(os.environ.get("QUALITY_DAG_SCHEDULE", DEFAULT_SCHEDULE), timezone=TIME_ZONE),
+    catchup=False,
+    # Two months may run side by side (e.g. a restatement next to the regular run); gold writes
+    # replace only their own month partition.
+    max_active_runs=2,
+    dagrun_timeout=timedelta(hours=8),
+    default_args={
+        "owner": "service-quality",
+        "retries": 2,
+        "retry_delay": timedelta(minutes=5),
+        "retry_exponential_backoff": True,
+        "max_retry_delay": timedelta(hours=1),
+        "execution_timeout": timedelta(hours=4),
+    },
+    params={
+        "month": Param(
+            None,
+            type=["null", "string"],
+            pattern=r"^\d{4}-(0[1-9]|1[0-2])$",
+            description="yyyy-MM to process; empty = the month before the run's logical date",
+        ),
+        "as_of": Param(
+            None,
+            type=["null", "string"],
+            description="Cut-off instant (e.g. 2025-11-01T00:00:00+08:00); empty = the run's logical date",
+        ),
+    },
+    user_defined_macros={"quality_month": target_month, "quality_as_of": cut_off},
+    tags=["service-quality", "spark"],
+) as dag:
+    ingest_landing = _cli_step(
+        "ingest_landing",
+        ["ingest", "--landing", LANDING, "--lake", LAKE],
+        # Concurrent runs share one landing zone and the same bronze/silver tables: ingest one at a time.
+        max_active_tis_per_dag=1,
+    )
+    compute_metrics = _cli_step(
+        "compute_metrics",
+        ["metrics", "--lake", LAKE, "--month", MONTH, "--as-of", AS_OF],
+    )
+    render_reports = _cli_step(
+        "render_reports",
+        ["report", "--lake", LAKE, "--month", MONTH, "--out", OUT],
+    )
+
+    @task(task_id="publish_reports")
+    def publish_reports(month: str, out: str, destination: str) -> list[str]:
+        """Copy <out>/<month>/manifest.csv and its PDFs to the configured destination, if any."""
+        from airflow.sdk import ObjectStoragePath
+
+        if not destination:
+            print("quality_publish_uri is not set: nothing to publish")
+            return []
+        source = ObjectStoragePath(out) / month
+        manifest = source / "manifest.csv"
+        if not manifest.exists():
+            raise FileNotFoundError(f"{manifest} is missing: render_reports wrote no manifest")
+        target = ObjectStoragePath(destination) / month
+        target.mkdir(parents=True, exist_ok=True)
+        files = [manifest, *sorted(p for p in source.iterdir() if p.name.endswith(".pdf"))]
+        for f in files:
+            f.copy(target / f.name)
+        print(f"published {len(files)} files to {target}")
+        return [f.name for f in files]
+
+    ingest_landing >> compute_metrics >> render_reports >> publish_reports(MONTH, OUT, PUBLISH)
