@@ -65,6 +65,8 @@ def scans(path):
     with open(path, encoding="utf-8") as f:
         for line in f:
             s = json.loads(line)
+            if s["location"] == "DeltaLogFileIndex":
+                continue  # Delta reading its own log, not table data
             root = s["root"].strip("[]").split(",")[0]
             key = re.sub(r"^file:", "", root)
             key = key.split("/lake/")[-1] if "/lake/" in key else key.split("/lake-m1/")[-1]
@@ -73,7 +75,7 @@ def scans(path):
             t["scans"] += 1
             t["files"] += max(s["files"], 0)
             t["bytes"] += max(s["bytes"], 0)
-            if s["partition_filters"] not in ("[]", "List()"):
+            if s["partition_filters"] not in ("[]", "List()", "Vector()"):
                 t["partition_filters"].add(s["partition_filters"])
     for t in out.values():
         t["partition_filters"] = sorted(t["partition_filters"])

@@ -112,7 +112,7 @@ for scale in "${scales[@]}"; do
   load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
   bench/java.sh com.dispatch.quality.bench.GoldReference "$w/lake" "$w/gold-m13.json" "$m13" >"$t/gold_reference.log" 2>&1 || true
 
-  pdfs=$(find "$w/out" -name '*.pdf' 2>/dev/null | wc -l)
+  pdfs=$( (find "$w/out" -name '*.pdf' 2>/dev/null || true) | wc -l)
   python3 bench/results.py --scale "$scale" --employees "$employees" --clients "$clients" --work "$w" \
     --month1 "$m1" --month13 "$m13" --rows-history "$rows_hist" --rows-month "$rows_m13" --rows-m1 "$rows_m1" \
     --pdfs "$pdfs" --heap "$QUALITY_HEAP" --load-before "$load_before" --load-after "$load_after"
