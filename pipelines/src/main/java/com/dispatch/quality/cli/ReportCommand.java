@@ -1,12 +1,71 @@
 package com.dispatch.quality.cli;
 
+import com.dispatch.quality.io.Lake;
+import com.dispatch.quality.io.RunLog;
+import com.dispatch.quality.report.ReportJob;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "report", mixinStandardHelpOptions = true, description = "TODO")
+/** {@code quality report}: the monthly PDFs of every client and the overview (issue 4). */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = "Render the monthly PDF reports from the gold tables: <out>/<month>/<client_id>.pdf, _overview.pdf and manifest.csv.")
 public final class ReportCommand implements Callable<Integer> {
+  @Option(names = "--lake", required = true, description = "Lake root (directory or Hadoop URI).")
+  String lake;
+
+  @Option(names = "--month", required = true, description = "Month to report, yyyy-MM.")
+  YearMonth month;
+
+  @Option(names = "--out", required = true, description = "Output directory; PDFs go to <out>/<month>/.")
+  Path out;
+
+  @Option(names = "--clients", split = ",", paramLabel = "C1,C2",
+      description = "Only these clients (the overview still covers all). Default: every client of the month.")
+  List<String> clients = new ArrayList<>();
+
+  @Option(names = "--limit", description = "Render at most N clients, in client-id order (benchmarks). Default: all.")
+  int limit;
+
+  @Option(names = "--threads", description = "Rendering threads. Default: ${DEFAULT-VALUE}.")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--progress-every", description = "A progress line every N PDFs. Default: ${DEFAULT-VALUE}.")
+  int progressEvery = 50;
+
+  @Option(names = "--company", description = "Issuing company printed on the reports. Default: ${DEFAULT-VALUE}.")
+  String company = ReportJob.DEFAULT_COMPANY;
+
+  @Mixin
+  SparkOptions spark;
+
   @Override
   public Integer call() {
-    throw new UnsupportedOperationException("report is not built yet");
+    String runId = RunLog.newRunId("report");
+    Instant started = Instant.now();
+    SparkSession session = spark.session("quality-report");
+    Lake lakeLoc = new Lake(lake);
+    ReportJob.Settings settings = new ReportJob.Settings(lake, month, out, clients, limit, threads, progressEvery, company, null);
+    try {
+      ReportJob.Result r = ReportJob.run(session, settings, runId, System.out::println);
+      String message = String.format(java.util.Locale.ROOT, "%d PDFs (gold run %s) in %s; read %.1f s, render %.1f s (%.1f PDFs/s)",
+          r.pdfs(), r.dataRunId(), out.resolve(month.toString()), r.loadSeconds(), r.renderSeconds(),
+          r.pdfs() / Math.max(r.renderSeconds(), 1e-9));
+      RunLog.record(session, lakeLoc, new RunLog.RunRecord(runId, "report", month.toString(), r.dataAsOf(), started,
+          Instant.now(), "SUCCEEDED", message, List.of()));
+      System.out.println("report " + runId + ": " + message);
+      return 0;
+    } catch (RuntimeException e) {
+      RunLog.record(session, lakeLoc, new RunLog.RunRecord(runId, "report", month.toString(), null, started,
+          Instant.now(), "FAILED", String.valueOf(e.getMessage()), List.of()));
+      throw e;
+    }
   }
 }

@@ -1,0 +1,54 @@
+package com.dispatch.quality.reports.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one client's monthly PDF shows: that client's rows of each gold table for the
+ * month, and a 12-month trend. Holds no other client's data (SPEC §5). Empty lists and null
+ * summaries mean "no data this month" and render as words, not empty tables.
+ *
+ * @param settlement null when the client has no settlement_quality row
+ * @param settlementTrend twelve points, the month and the eleven before it, oldest first
+ * @param recruitment null when the client had no recruitment case
+ */
+public record ClientReportData(ReportHeader header, String clientId, String clientName,
+    List<ScorecardRow> scorecard, SettlementSummary settlement, List<TrendPoint> settlementTrend,
+    List<SettlementErrorRow> settlementErrors, List<ResponseRow> response, List<SlaComplianceRow> sla,
+    List<SlaBreachRow> slaBreaches, List<FrequencyRow> frequency, RecruitmentSummary recruitment) {
+
+  public ClientReportData {
+    Objects.requireNonNull(header, "header");
+    Objects.requireNonNull(clientId, "clientId");
+    scorecard = List.copyOf(scorecard);
+    settlementTrend = List.copyOf(settlementTrend);
+    settlementErrors = List.copyOf(settlementErrors);
+    response = List.copyOf(response);
+    sla = List.copyOf(sla);
+    slaBreaches = List.copyOf(slaBreaches);
+    frequency = List.copyOf(frequency);
+  }
+
+  /** Report number printed on the cover and every footer: {@code QR-<month>-<client_id>}. */
+  public String reportNo() { return "QR-" + header.month() + "-" + clientId; }
+
+  public String displayName() { return clientName == null || clientName.isBlank() ? clientId : clientName; }
+
+  public long kpisWithStatus(String status) {
+    return scorecard.stream().filter(r -> status.equals(r.status())).count();
+  }
+
+  public String scorecardSummaryText() {
+    if (scorecard.isEmpty()) return "本月无相关数据。";
+    return "本月共考核 " + scorecard.size() + " 项指标：达标 " + kpisWithStatus("MET") + " 项，未达标 "
+        + kpisWithStatus("MISSED") + " 项，无数据 " + kpisWithStatus("NO_DATA") + " 项。";
+  }
+
+  public boolean hasTrend() {
+    return settlementTrend.stream().anyMatch(p -> p.headcountErrorRate() != null || p.calcErrorRate() != null);
+  }
+
+  public List<ResponseRow> responseWithData() {
+    return response.stream().filter(ResponseRow::hasClosed).toList();
+  }
+}
