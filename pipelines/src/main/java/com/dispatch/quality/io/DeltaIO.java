@@ -33,10 +33,23 @@ public final class DeltaIO {
   /** Creates the table with its schema, comments and partitioning if it does not exist. */
   public static void createIfAbsent(SparkSession spark, String path, StructType schema, String... partitionBy) {
     if (exists(spark, path)) return;
-    DeltaTableBuilder b = DeltaTable.createIfNotExists(spark).location(path);
+    DeltaTableBuilder b = DeltaTable.createIfNotExists(spark).location(qualified(spark, path));
     for (StructField f : schema.fields()) b = b.addColumn(f);
     if (partitionBy.length > 0) b = b.partitionedBy(partitionBy);
     b.property("delta.enableDeletionVectors", "false").execute();
+  }
+
+  /**
+   * The Hadoop-qualified spelling of a location: Delta's CREATE TABLE rejects {@code file:///x}
+   * as "two different locations" once the table's log names it {@code file:/x}.
+   */
+  static String qualified(SparkSession spark, String path) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot resolve " + path + ": " + e.getMessage(), e);
+    }
   }
 
   /** Selects and casts {@code df}'s columns to exactly {@code schema} (order and types). */

@@ -1,0 +1,90 @@
+package com.dispatch.quality.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * First look at a landing file, run inside a Spark task: the SHA-256 of its bytes (SPEC §3:
+ * the same bytes are never ingested twice) and whether it is readable at all: strict UTF-8 over
+ * the whole file and a usable header. An unreadable file becomes one UNREADABLE_FILE entry.
+ */
+public final class FileProbe {
+  /** @param problem null when the file can be ingested; else why it is unreadable */
+  public record Result(LandingFile file, String sha256, String problem) implements Serializable {}
+
+  private FileProbe() {}
+
+  public static Result probe(LandingFile f, Configuration conf) {
+    try {
+      Path p = new Path(f.uri());
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      String problem = null;
+      try (InputStream raw = p.getFileSystem(conf).open(p); DigestInputStream in = new DigestInputStream(raw, sha)) {
+        // Not closed on its own: on a decoding error the stream must stay open to finish the hash.
+        Reader r = new InputStreamReader(in, strictUtf8());
+        try {
+          char[] buf = new char[64 * 1024];
+          while (r.read(buf) >= 0) { /* decode everything once to prove it is UTF-8 */ }
+        } catch (CharacterCodingException e) {
+          problem = "not valid UTF-8 (" + e.getMessage() + "); the file must be re-delivered in UTF-8";
+          byte[] rest = new byte[64 * 1024];
+          while (in.read(rest) >= 0) { /* finish the hash over every byte */ }
+        }
+      }
+      String hash = HexFormat.of().formatHex(sha.digest());
+      if (problem == null) problem = headerProblem(f, conf);
+      return new Result(f, hash, problem);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + f.file() + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String headerProblem(LandingFile f, Configuration conf) throws IOException {
+    try (CsvReader csv = open(f, conf)) {
+      CsvReader.Record header = csv.next();
+      if (header == null) return "empty file: no header row";
+      if (header.unterminated()) return "header row has an unterminated quote: not a CSV file";
+      Set<String> seen = new HashSet<>();
+      for (String name : normalizedHeader(header.fields())) {
+        if (!name.isEmpty() && !seen.add(name)) return "header names column '" + name + "' twice";
+      }
+      return null;
+    }
+  }
+
+  static CsvReader open(LandingFile f, Configuration conf) throws IOException {
+    Path p = new Path(f.uri());
+    return new CsvReader(new InputStreamReader(p.getFileSystem(conf).open(p), strictUtf8()));
+  }
+
+  /** Header names match the contract trimmed and case-insensitively (SPEC §1). */
+  static List<String> normalizedHeader(List<String> fields) {
+    return fields.stream().map(s -> s.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
+  }
+
+  static CharsetDecoder strictUtf8() {
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+}
