@@ -27,14 +27,19 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SparkSession spark = sparkOptions.session("quality-ingest");
-    IngestResult result = new IngestJob(spark, new Lake(lake), System.out::println).run(landing);
+    ingestAndReconcile(sparkOptions.session("quality-ingest"), new Lake(lake), landing);
+    return 0;
+  }
+
+  /** Ingests, prints the reconciliation and fails loudly if any file does not reconcile (shared with run). */
+  static IngestResult ingestAndReconcile(SparkSession spark, Lake lake, String landing) {
+    IngestResult result = new IngestJob(spark, lake, System.out::println).run(landing);
     System.out.println();
     System.out.print(result.table());
     if (!result.reconciled()) {
       throw new IllegalStateException("ingest run " + result.runId() + " does not reconcile: "
           + String.join("; ", result.failures()));
     }
-    return 0;
+    return result;
   }
 }

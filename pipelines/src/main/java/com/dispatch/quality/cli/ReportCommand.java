@@ -48,22 +48,28 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    SparkSession session = spark.session("quality-report");
+    renderAndRecord(session, new ReportJob.Settings(lake, month, out, clients, limit, threads, progressEvery, company, null));
+    return 0;
+  }
+
+  /** Renders one month's PDFs and records the run (shared with {@code quality run}). */
+  static ReportJob.Result renderAndRecord(SparkSession session, ReportJob.Settings settings) {
     String runId = RunLog.newRunId("report");
     Instant started = Instant.now();
-    SparkSession session = spark.session("quality-report");
-    Lake lakeLoc = new Lake(lake);
-    ReportJob.Settings settings = new ReportJob.Settings(lake, month, out, clients, limit, threads, progressEvery, company, null);
+    Lake lakeLoc = new Lake(settings.lake());
+    String month = settings.month().toString();
     try {
       ReportJob.Result r = ReportJob.run(session, settings, runId, System.out::println);
       String message = String.format(java.util.Locale.ROOT, "%d PDFs (gold run %s) in %s; read %.1f s, render %.1f s (%.1f PDFs/s)",
-          r.pdfs(), r.dataRunId(), out.resolve(month.toString()), r.loadSeconds(), r.renderSeconds(),
+          r.pdfs(), r.dataRunId(), settings.out().resolve(month), r.loadSeconds(), r.renderSeconds(),
           r.pdfs() / Math.max(r.renderSeconds(), 1e-9));
-      RunLog.record(session, lakeLoc, new RunLog.RunRecord(runId, "report", month.toString(), r.dataAsOf(), started,
+      RunLog.record(session, lakeLoc, new RunLog.RunRecord(runId, "report", month, r.dataAsOf(), started,
           Instant.now(), "SUCCEEDED", message, List.of()));
       System.out.println("report " + runId + ": " + message);
-      return 0;
+      return r;
     } catch (RuntimeException e) {
-      RunLog.record(session, lakeLoc, new RunLog.RunRecord(runId, "report", month.toString(), null, started,
+      RunLog.record(session, lakeLoc, new RunLog.RunRecord(runId, "report", month, null, started,
           Instant.now(), "FAILED", String.valueOf(e.getMessage()), List.of()));
       throw e;
     }

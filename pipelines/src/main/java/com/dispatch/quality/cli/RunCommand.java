@@ -1,12 +1,91 @@
 package com.dispatch.quality.cli;
 
+import com.dispatch.quality.io.DeltaIO;
+import com.dispatch.quality.io.Lake;
+import com.dispatch.quality.metrics.MetricsJob;
+import com.dispatch.quality.report.ReportJob;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "TODO")
+/**
+ * {@code quality run}: the monthly job in one command — ingest the landing zone, compute the gold
+ * metrics of each month, render the PDF reports. The steps are the same code as the
+ * {@code ingest}, {@code metrics} and {@code report} commands, in one Spark session.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "The monthly job: ingest the landing zone, compute the gold metrics and render the reports.")
 public final class RunCommand implements Callable<Integer> {
+  @Option(names = "--landing", required = true, paramLabel = "DIR|URI",
+      description = "Landing zone (directory or Hadoop URI) with one folder per source.")
+  String landing;
+
+  @Option(names = "--lake", required = true, paramLabel = "DIR|URI", description = "Lake root (directory or Hadoop URI).")
+  String lake;
+
+  @Option(names = "--out", defaultValue = "out", paramLabel = "DIR",
+      description = "Where PDFs go (<out>/<month>/). Default: ${DEFAULT-VALUE}.")
+  Path out;
+
+  @Option(names = "--month", split = ",", paramLabel = "yyyy-MM", converter = MetricsCommand.MonthConverter.class,
+      description = "Month(s) to compute and report. Default: every service month present in silver settlement.")
+  List<YearMonth> months = new ArrayList<>();
+
+  @Option(names = "--as-of", paramLabel = "INSTANT", converter = MetricsCommand.InstantConverter.class,
+      description = "Cut-off instant for the metrics (same spellings as metrics --as-of). Default: now.")
+  Instant asOf;
+
+  @Option(names = "--no-reports", description = "Stop after the metrics.")
+  boolean noReports;
+
+  @Option(names = "--threads", description = "Report rendering threads. Default: ${DEFAULT-VALUE}.")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Mixin SparkOptions sparkOptions;
+
   @Override
   public Integer call() {
-    throw new UnsupportedOperationException("run is not built yet");
+    long t0 = System.nanoTime();
+    SparkSession spark = sparkOptions.session("quality-run");
+    Lake lakeLoc = new Lake(lake);
+    Instant cutOff = asOf == null ? Instant.now() : asOf;
+
+    System.out.println("== 1/3 ingest " + landing + " -> " + lake);
+    IngestCommand.ingestAndReconcile(spark, lakeLoc, landing);
+
+    List<YearMonth> todo = months.isEmpty() ? settlementMonths(spark, lakeLoc) : months;
+    System.out.println("\n== 2/3 metrics for " + todo + " as of " + cutOff);
+    for (YearMonth m : todo) {
+      System.out.println(MetricsJob.run(spark, lakeLoc, m, cutOff));
+    }
+
+    if (!noReports) {
+      System.out.println("\n== 3/3 reports -> " + out.toAbsolutePath());
+      for (YearMonth m : todo) {
+        ReportCommand.renderAndRecord(spark, new ReportJob.Settings(lake, m, out, List.of(), 0, threads, 50, null, null));
+      }
+    }
+    System.out.printf(java.util.Locale.ROOT, "%nrun finished in %.0f s: lake %s (bronze/, silver/, gold/, quarantine, runs)%s%n",
+        (System.nanoTime() - t0) / 1e9, lake, noReports ? "" : ", PDFs in " + out.toAbsolutePath() + "/<month>/");
+    return 0;
+  }
+
+  /** Every service month that has settlement lines in silver, oldest first. */
+  private static List<YearMonth> settlementMonths(SparkSession spark, Lake lake) {
+    if (!DeltaIO.exists(spark, lake.silver("settlement"))) return List.of();
+    List<YearMonth> found = new ArrayList<>();
+    for (Row r : spark.read().format("delta").load(lake.silver("settlement"))
+        .select("service_month").distinct().orderBy("service_month").collectAsList()) {
+      found.add(YearMonth.parse(r.getString(0)));
+    }
+    return found;
   }
 }

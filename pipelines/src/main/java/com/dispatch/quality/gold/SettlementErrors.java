@@ -1,13 +1,68 @@
 package com.dispatch.quality.gold;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
+import com.dispatch.quality.io.DeltaIO;
+import com.dispatch.quality.schema.Gold;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
-/** gold/settlement_errors (SPEC §4.1, §6): one row per client, month, employee, error, component. */
+/**
+ * gold/settlement_errors (SPEC §4.1, §6): the errors behind settlement_quality's counts.
+ *
+ * <p>Input: as {@link SettlementQuality}. Output: columns of {@link Gold#SETTLEMENT_ERRORS}
+ * without run_id/as_of. Grain: one row per MISSING, EXTRA or DUPLICATE employee of the original
+ * settlement of M, and one CALC row per wrong component (wage ... service_fee, total) of an
+ * evaluated line. Key: (client_id, month, employee_id, error, component).
+ *
+ * <p>line_id is null for MISSING and the employee's first (smallest) line_id for EXTRA and
+ * DUPLICATE; billed is then the sum of the employee's line totals in the original settlement
+ * and expected the expected total (null for EXTRA). A MISSING settlement (no batch by as_of)
+ * has no error rows: its status says it all.
+ */
 public final class SettlementErrors {
+  static final String ERROR_MISSING = "MISSING";
+  static final String ERROR_EXTRA = "EXTRA";
+  static final String ERROR_DUPLICATE = "DUPLICATE";
+  static final String ERROR_CALC = "CALC";
+
   private SettlementErrors() {}
 
   public static Dataset<Row> compute(SilverInputs in, MetricContext ctx) {
-    throw new UnsupportedOperationException("SettlementErrors is not built yet");
+    SettlementAnalysis analysis = SettlementAnalysis.of(in, ctx);
+    Dataset<Row> issuedClients = broadcast(analysis.originalBatch().select(col("client_id").as("issued_client_id")));
+    Dataset<Row> linesWithExpected = analysis.linesWithExpected()
+        .join(issuedClients, col("client_id").equalTo(col("issued_client_id")), "left_semi");
+    StructType shape = SettlementAnalysis.withoutRunColumns(Gold.SETTLEMENT_ERRORS);
+    Column month = lit(ctx.monthKey());
+
+    Column headcountError =
+        when(col("is_expected").and(col("line_id").isNull()), lit(ERROR_MISSING))
+            .when(not(col("is_expected")).and(col("is_head_row")), lit(ERROR_EXTRA))
+            .when(col("is_expected").and(col("line_count").gt(1)).and(col("is_head_row")), lit(ERROR_DUPLICATE));
+    Dataset<Row> headcountErrors = linesWithExpected
+        .withColumn("error", headcountError)
+        .where(col("error").isNotNull())
+        .select(col("client_id"), month.as("month"), col("employee_id"), col("error"),
+            lit(null).cast("string").as("component"),
+            col("first_line_id").as("line_id"),
+            col("employee_billed_total").as("billed"),
+            col("expected_total").as("expected"));
+
+    Dataset<Row> calcErrors = linesWithExpected
+        .where(col("is_evaluated"))
+        .select(col("client_id"), col("employee_id"), col("line_id"), explode(col("calc_errors")).as("c"))
+        .select(col("client_id"), month.as("month"), col("employee_id"), lit(ERROR_CALC).as("error"),
+            col("c.component").as("component"), col("line_id"), col("c.billed").as("billed"),
+            col("c.expected").as("expected"));
+
+    return DeltaIO.conform(headcountErrors, shape).unionByName(DeltaIO.conform(calcErrors, shape));
   }
 }
