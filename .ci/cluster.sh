@@ -12,7 +12,7 @@ root="$PWD"
 spark_version="$(sed -n 's:.*<spark.version>\(.*\)</spark.version>.*:\1:p' pom.xml)"
 port="${CLUSTER_PORT:-7077}"
 ui_port="${CLUSTER_UI_PORT:-8980}"
-as_of="${CLUSTER_AS_OF:-2026-01-01T00:00:00+08:00}"
+as_of="${CLUSTER_AS_OF:-2026-03-01T00:00:00+08:00}"
 venv="$root/.venv-cluster"
 if [ ! -x "$venv/bin/spark-submit" ] || [ "$("$venv/bin/python" -c 'import pyspark; print(pyspark.__version__)')" != "$spark_version" ]; then
   python3 -m venv "$venv"

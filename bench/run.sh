@@ -90,6 +90,8 @@ for scale in "${scales[@]}"; do
   python3 bench/layout.py "$w/staging" "$w" >"$w/layout.json"
   m1="$(python3 -c "import json,sys; print(json.load(open('$w/layout.json'))['first_month'])")"
   m13="$(python3 -c "import json,sys; print(json.load(open('$w/layout.json'))['last_month'])")"
+  # as_of three months after the month: every generated fact has happened, nothing is pending.
+  as_of() { python3 -c "import sys; y, m = map(int, sys.argv[1].split('-')); m += 3; y += (m - 1) // 12; m = (m - 1) % 12 + 1; print(f'{y:04d}-{m:02d}-01T00:00:00+08:00')" "$1"; }
   rows_hist=$(count_rows "$w/landing")
   rows_m13=$(count_rows "$w/incr")
   rows_m1=$(count_rows "$w/landing-m1")
@@ -101,10 +103,10 @@ for scale in "${scales[@]}"; do
   QUALITY_JAVA_OPTS="$scan_opts -Dbench.scanReport=$w/scan-ingest-month.jsonl" \
     run_stage ingest_month "$t" bench/java.sh com.dispatch.quality.cli.QualityCli ingest --landing "$w/landing" --lake "$w/lake" || true
   QUALITY_JAVA_OPTS="$scan_opts -Dbench.scanReport=$w/scan-m13.jsonl" \
-    run_stage metrics_m13 "$t" bench/java.sh com.dispatch.quality.cli.QualityCli metrics --lake "$w/lake" --month "$m13" || true
+    run_stage metrics_m13 "$t" bench/java.sh com.dispatch.quality.cli.QualityCli metrics --lake "$w/lake" --month "$m13" --as-of "$(as_of "$m13")" || true
   run_stage ingest_m1 "$t" ./quality ingest --landing "$w/landing-m1" --lake "$w/lake-m1" || true
   QUALITY_JAVA_OPTS="$scan_opts -Dbench.scanReport=$w/scan-m1.jsonl" \
-    run_stage metrics_m1 "$t" bench/java.sh com.dispatch.quality.cli.QualityCli metrics --lake "$w/lake-m1" --month "$m1" || true
+    run_stage metrics_m1 "$t" bench/java.sh com.dispatch.quality.cli.QualityCli metrics --lake "$w/lake-m1" --month "$m1" --as-of "$(as_of "$m1")" || true
   run_stage report "$t" ./quality report --lake "$w/lake" --month "$m13" --out "$w/out" || true
   run_stage floor_parquet "$t" bench/java.sh com.dispatch.quality.bench.CsvToParquetFloor "$w/incr" "$w/floor" || true
   run_stage duckdb "$t" bench/java.sh com.dispatch.quality.bench.DuckDbSettlementQuality \
