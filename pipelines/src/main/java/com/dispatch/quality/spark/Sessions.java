@@ -37,6 +37,9 @@ public final class Sessions {
         .config("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")
         .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
         .config("spark.databricks.delta.snapshotPartitions", "2")
-        .config("spark.sql.ansi.enabled", "false");
+        .config("spark.sql.ansi.enabled", "false")
+        // Spark's default INT96 timestamps carry no UTC flag: DuckDB's delta extension reads them
+        // as wall-clock and shifts them by its session time zone (8 h off in Asia/Shanghai).
+        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
   }
 }

@@ -1,0 +1,217 @@
+"""Collects one benchmark run into bench/results/<date>-<scale>.json, prints it, and regenerates
+the table of docs/performance.md from the newest result of each scale (bench/run.sh).
+
+    python3 bench/results.py --scale 10k --work bench/work/10k ...   (one run)
+    python3 bench/results.py --render-docs                           (docs table only)
+"""
+import argparse
+import datetime
+import glob
+import json
+import os
+import re
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RESULTS = os.path.join(ROOT, "bench", "results")
+DOC = os.path.join(ROOT, "docs", "performance.md")
+STAGES = ["generate", "ingest_history", "ingest_month", "metrics_m13", "ingest_m1", "metrics_m1", "report",
+          "floor_parquet", "duckdb"]
+SQ_COLUMNS = ["expected_headcount", "billed_headcount", "missing", "extra", "duplicate", "headcount_errors",
+              "evaluated_lines", "calc_error_lines"]
+TARGETS = {"ingest_vs_floor": 2.0, "metrics_m13_vs_m1": 1.3}
+BEGIN, END = "<!-- bench:table:begin -->", "<!-- bench:table:end -->"
+
+
+def read(path, default=None):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read().strip()
+    except OSError:
+        return default
+
+
+def stage(timing, name):
+    status = read(os.path.join(timing, name + ".status"), "not run")
+    wall = read(os.path.join(timing, name + ".wall"))
+    rss = read(os.path.join(timing, name + ".rss"))
+    rss_kb = None
+    if rss:
+        last = rss.splitlines()[-1]
+        rss_kb = int(last) if last.isdigit() else None
+    return {"status": status, "seconds": float(wall) if wall and status == "ok" else None,
+            "max_rss_mb": round(rss_kb / 1024) if rss_kb else None}
+
+
+def ratio(a, b):
+    return round(a / b, 2) if a is not None and b else None
+
+
+def parquet_bytes(path):
+    """Bytes of the Parquet files under a table folder (live and not yet vacuumed)."""
+    total = 0
+    for dirpath, dirs, names in os.walk(path):
+        dirs[:] = [d for d in dirs if d != "_delta_log"]
+        total += sum(os.path.getsize(os.path.join(dirpath, n)) for n in names if n.endswith(".parquet"))
+    return total
+
+
+def scans(path):
+    """Per table root: files and bytes the run read, the partition filters used, and the table's
+    Parquet bytes on disk (so a reader sees the share of the table that was scanned)."""
+    out = {}
+    if not os.path.exists(path):
+        return out
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            s = json.loads(line)
+            if s["location"] == "DeltaLogFileIndex":
+                continue  # Delta reading its own log, not table data
+            root = s["root"].strip("[]").split(",")[0]
+            key = re.sub(r"^file:", "", root)
+            key = key.split("/lake/")[-1] if "/lake/" in key else key.split("/lake-m1/")[-1]
+            t = out.setdefault(key, {"scans": 0, "files": 0, "bytes": 0, "partition_filters": set(),
+                                     "table_bytes_on_disk": parquet_bytes(re.sub(r"^file:", "", root))})
+            t["scans"] += 1
+            t["files"] += max(s["files"], 0)
+            t["bytes"] += max(s["bytes"], 0)
+            if s["partition_filters"] not in ("[]", "List()", "Vector()"):
+                t["partition_filters"].add(s["partition_filters"])
+    for t in out.values():
+        t["partition_filters"] = sorted(t["partition_filters"])
+    return out
+
+
+def duckdb_vs_gold(work):
+    duck = read(os.path.join(work, "timing", "duckdb.log"), "")
+    line = next((l for l in duck.splitlines() if l.startswith('{"peer":"duckdb"')), None)
+    gold = read(os.path.join(work, "gold-m13.json"))
+    if not line or not gold:
+        return None
+    duck = json.loads(line)
+    sq = json.loads(gold).get("settlement_quality", {})
+    if not sq.get("exists"):
+        return {"duckdb": {c: duck[c] for c in SQ_COLUMNS}, "gold": None, "equal": False}
+    gold_totals = {c: int(sq["columns"][c]["agg"] or 0) for c in SQ_COLUMNS}
+    return {"duckdb": {c: duck[c] for c in SQ_COLUMNS}, "gold": gold_totals,
+            "equal": all(duck[c] == gold_totals[c] for c in SQ_COLUMNS)}
+
+
+def collect(a):
+    t = os.path.join(a.work, "timing")
+    st = {n: stage(t, n) for n in STAGES}
+    sec = {n: st[n]["seconds"] for n in STAGES}
+    rows = {"ingest_history": a.rows_history, "ingest_month": a.rows_month, "floor_parquet": a.rows_month,
+            "metrics_m13": a.rows_month, "metrics_m1": a.rows_m1, "ingest_m1": a.rows_m1, "duckdb": None}
+    for n, r in rows.items():
+        st[n]["input_rows"] = r
+        st[n]["rows_per_second"] = round(r / sec[n]) if r and sec[n] else None
+    monthly = [sec["ingest_month"], sec["metrics_m13"], sec["report"]]
+    monthly_total = round(sum(monthly), 1) if all(x is not None for x in monthly) else None
+    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip()
+    dirty = bool(subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"],
+                                capture_output=True, text=True).stdout.strip())
+    return {
+        "date": datetime.date.today().isoformat(),
+        "commit": commit + ("-dirty" if dirty else ""),
+        "scale": a.scale, "employees": a.employees, "clients": a.clients,
+        "months": {"first": a.month1, "last": a.month13},
+        "machine": {"cores": os.cpu_count(), "heap": a.heap, "load_avg_before": a.load_before,
+                    "load_avg_after": a.load_after},
+        "stages": st,
+        "monthly_run_seconds": monthly_total,
+        "pdfs": a.pdfs,
+        "pdfs_per_second": round(a.pdfs / sec["report"], 2) if a.pdfs and sec["report"] else None,
+        "ratios": {
+            "ingest_vs_floor": ratio(sec["ingest_month"], sec["floor_parquet"]),
+            "metrics_m13_vs_m1": ratio(sec["metrics_m13"], sec["metrics_m1"]),
+            "end_to_end_vs_duckdb": ratio(monthly_total, sec["duckdb"]),
+        },
+        "targets": TARGETS,
+        "scanned": {"ingest_month": scans(os.path.join(a.work, "scan-ingest-month.jsonl")),
+                    "metrics_m13": scans(os.path.join(a.work, "scan-m13.jsonl")),
+                    "metrics_m1": scans(os.path.join(a.work, "scan-m1.jsonl"))},
+        "duckdb_vs_gold_settlement_quality": duckdb_vs_gold(a.work),
+    }
+
+
+def fmt(x, unit=""):
+    return "–" if x is None else f"{x}{unit}"
+
+
+def render_docs():
+    latest = {}
+    for p in sorted(glob.glob(os.path.join(RESULTS, "*.json"))):
+        with open(p, encoding="utf-8") as f:
+            r = json.load(f)
+        latest[r["scale"]] = (os.path.basename(p), r)
+    order = [s for s in ("10k", "100k", "1m") if s in latest]
+    lines = ["| scale (employees / clients) | commit | ingest 1 month s (rows/s) | metrics m13 s | "
+             "metrics m1 s | reports s (PDFs) | monthly run s | peak RSS MB | Spark CSV→Parquet s | DuckDB s | "
+             "ingest / floor (≤ 2) | m13 / m1 (≤ 1.3) | end-to-end / DuckDB | DuckDB = gold | load avg | result file |",
+             "|" + "---|" * 16]
+    for s in order:
+        name, r = latest[s]
+        st = r["stages"]
+        rss = max((v["max_rss_mb"] or 0) for k, v in st.items() if k not in ("generate", "duckdb")) or None
+        eq = r.get("duckdb_vs_gold_settlement_quality")
+        lines.append("| " + " | ".join([
+            f"{s} ({r['employees']:,} / {r['clients']:,})", r["commit"],
+            f"{fmt(st['ingest_month']['seconds'])} ({fmt(st['ingest_month']['rows_per_second'])})",
+            fmt(st["metrics_m13"]["seconds"]), fmt(st["metrics_m1"]["seconds"]),
+            f"{fmt(st['report']['seconds'])} ({r['pdfs']})", fmt(r["monthly_run_seconds"]), fmt(rss),
+            fmt(st["floor_parquet"]["seconds"]), fmt(st["duckdb"]["seconds"]),
+            fmt(r["ratios"]["ingest_vs_floor"]), fmt(r["ratios"]["metrics_m13_vs_m1"]),
+            fmt(r["ratios"]["end_to_end_vs_duckdb"]),
+            "–" if not eq else ("yes" if eq["equal"] else "**no**"),
+            f"{r['machine']['load_avg_before'].split()[0]} → {r['machine']['load_avg_after'].split()[0]}",
+            f"`bench/results/{name}`"]) + " |")
+    table = "\n".join(lines)
+    for s in order:
+        name, r = latest[s]
+        rows = []
+        for stage in ("ingest_month", "metrics_m13", "metrics_m1"):
+            for tbl, v in sorted(r.get("scanned", {}).get(stage, {}).items()):
+                share = f"{100 * v['bytes'] / v['table_bytes_on_disk']:.0f} %" if v["table_bytes_on_disk"] else "–"
+                filters = "; ".join(v["partition_filters"])[:160] or "none"
+                rows.append(f"| {stage} | `{tbl}` | {v['scans']} | {v['files']} | {v['bytes'] / 1e6:.1f} | "
+                            f"{v['table_bytes_on_disk'] / 1e6:.1f} | {share} | {filters} |")
+        if rows:
+            table += (f"\n\nWhat the monthly run read at {s} (ScanReport; bytes in MB; a table's bytes on disk include "
+                      "files replaced but not yet vacuumed):\n\n| stage | table | scans | files read | MB read | "
+                      "MB on disk | share | partition filters |\n|---|---|---|---|---|---|---|---|\n" + "\n".join(rows))
+    with open(DOC, encoding="utf-8") as f:
+        doc = f.read()
+    if BEGIN not in doc:
+        doc += f"\n{BEGIN}\n{END}\n"
+    doc = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: f"{BEGIN}\n{table}\n{END}", doc, flags=re.S)
+    with open(DOC, "w", encoding="utf-8") as f:
+        f.write(doc)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--render-docs", action="store_true")
+    for name in ("scale", "work", "month1", "month13", "heap", "load-before", "load-after"):
+        p.add_argument("--" + name)
+    for name in ("employees", "clients", "rows-history", "rows-month", "rows-m1", "pdfs"):
+        p.add_argument("--" + name, type=int, default=0)
+    a = p.parse_args()
+    if not a.render_docs:
+        r = collect(a)
+        os.makedirs(RESULTS, exist_ok=True)
+        out = os.path.join(RESULTS, f"{r['date']}-{r['scale']}.json")
+        with open(out, "w", encoding="utf-8") as f:
+            json.dump(r, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+        print(json.dumps({k: r[k] for k in ("scale", "monthly_run_seconds", "ratios", "pdfs_per_second")}))
+        for n, s in r["stages"].items():
+            print(f"  {n:<15} {s['status']:<8} {fmt(s['seconds'], ' s'):>10}  rss {fmt(s['max_rss_mb'], ' MB'):>9}"
+                  f"  rows/s {fmt(s.get('rows_per_second'))}")
+        print(f"  saved {os.path.relpath(out, ROOT)}")
+    render_docs()
+
+
+if __name__ == "__main__":
+    main()
