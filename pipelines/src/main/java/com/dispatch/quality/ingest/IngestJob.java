@@ -54,6 +54,7 @@ public final class IngestJob {
   private final SparkSession spark;
   private final Lake lake;
   private final Consumer<String> progress;
+  private PhaseTimer timer = new PhaseTimer();
 
   public IngestJob(SparkSession spark, Lake lake, Consumer<String> progress) {
     this.spark = spark;
@@ -68,6 +69,7 @@ public final class IngestJob {
 
   public IngestResult run(String landing) {
     String runId = RunLog.newRunId("ingest");
+    timer = new PhaseTimer();
     Instant started = Instant.now();
     try {
       IngestResult result = ingest(landing, runId, new Timestamp(started.toEpochMilli()));
@@ -79,6 +81,7 @@ public final class IngestJob {
           : "rows not accounted for: " + String.join("; ", result.failures());
       RunLog.record(spark, lake, new RunLog.RunRecord(runId, "ingest", null, null, started, Instant.now(), status,
           message, result.files()));
+      timer.lap("runs record");
       return result;
     } catch (RuntimeException e) {
       RunLog.record(spark, lake, new RunLog.RunRecord(runId, "ingest", null, null, started, Instant.now(), "FAILED",
@@ -92,15 +95,18 @@ public final class IngestJob {
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
     Landing.Listing listing = Landing.list(conf.get(), landing);
     progress.accept("landing " + landing + ": " + listing.files().size() + " files");
+    timer.lap("list landing");
 
     List<FileProbe.Result> probes = listing.files().isEmpty() ? List.of()
         : jsc.parallelize(listing.files(), listing.files().size())
             .map(f -> FileProbe.probe(f, conf.get())).collect();
     Map<String, FileProbe.Result> probeByFile = new HashMap<>();
     probes.forEach(p -> probeByFile.put(p.file().file(), p));
+    timer.lap("probe files");
 
     // Arrival order decides which of two identical deliveries counts as the original.
     Map<String, String> seen = previouslyIngested();
+    timer.lap("read ingested_files");
     Map<String, List<FileProbe.Result>> toIngest = new LinkedHashMap<>();
     List<FileProbe.Result> unreadable = new ArrayList<>();
     Map<String, FileCount> counts = new LinkedHashMap<>();
@@ -140,7 +146,9 @@ public final class IngestJob {
     }
 
     quarantineUnreadable(unreadable, runId);
+    timer.lap("quarantine unreadable");
     logIngestedFiles(ingested, unreadable, runId, ingestedAt);
+    timer.lap("ingested_files append");
 
     List<String> unreadableLines = unreadable.stream().map(p -> p.file().file() + ": " + p.problem()).toList();
     return new IngestResult(runId, new ArrayList<>(counts.values()), unreadableLines, listing.ignored(), failures);
@@ -153,6 +161,7 @@ public final class IngestJob {
     JavaRDD<Row> bronzeRows = jsc.parallelize(files, files.size())
         .flatMap(p -> new BronzeRows(p.file(), p.sha256(), spec, runId, ingestedAt, conf.get()));
     DeltaIO.append(spark.createDataFrame(bronzeRows, bronzeSchema), lake.bronze(spec.name()), bronzeSchema);
+    timer.lap(spec.name() + " bronze append");
 
     // Re-read this run's rows from bronze: parsing happens once, and validation scales like a table scan.
     Dataset<Row> bronze = spark.read().format("delta").load(lake.bronze(spec.name()))
@@ -166,11 +175,13 @@ public final class IngestJob {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       SilverMerge.merge(checked.filter(col(RowValidator.REASON).isNull()), spec, lake.silver(spec.name()));
+      timer.lap(spec.name() + " silver merge");
       Dataset<Row> quarantined = checked.filter(col(RowValidator.REASON).isNotNull()).select(
           lit(spec.name()).as("source"), col("source_file").as("file"), col("source_line").as("line"),
           col(RowValidator.QUARANTINE_RAW).as("raw"), col(RowValidator.REASON).as("reason"),
           col(RowValidator.MESSAGE).as("message"), col("run_id"));
       DeltaIO.append(quarantined, lake.quarantine(), Quarantine.QUARANTINE);
+      timer.lap(spec.name() + " quarantine append");
 
       Map<String, Long> read = new HashMap<>();
       for (Row r : bronze.groupBy("source_file").agg(count(lit(1))).collectAsList()) {
@@ -182,6 +193,7 @@ public final class IngestJob {
           sum(when(col(RowValidator.REASON).isNotNull(), 1L).otherwise(0L))).collectAsList()) {
         verdicts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
       }
+      timer.lap(spec.name() + " counts");
       Map<String, FileCount> out = new HashMap<>();
       for (FileProbe.Result p : files) {
         String f = p.file().file();
