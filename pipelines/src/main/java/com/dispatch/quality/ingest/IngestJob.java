@@ -35,6 +35,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
@@ -54,6 +55,7 @@ public final class IngestJob {
   private final SparkSession spark;
   private final Lake lake;
   private final Consumer<String> progress;
+  private PhaseTimer timer = new PhaseTimer();
 
   public IngestJob(SparkSession spark, Lake lake, Consumer<String> progress) {
     this.spark = spark;
@@ -68,129 +70,162 @@ public final class IngestJob {
 
   public IngestResult run(String landing) {
     String runId = RunLog.newRunId("ingest");
+    timer = new PhaseTimer();
     Instant started = Instant.now();
     try {
-      IngestResult result = ingest(landing, runId, new Timestamp(started.toEpochMilli()));
-      String status = result.reconciled() ? "SUCCEEDED" : "FAILED";
-      String message = result.reconciled()
-          ? String.format("%d files ingested, %d skipped as duplicates, %d unreadable; %d rows read, %d accepted, %d quarantined",
-              result.count(IngestResult.INGESTED), result.count(IngestResult.SKIPPED_DUPLICATE),
-              result.count(IngestResult.UNREADABLE), result.rowsRead(), result.rowsAccepted(), result.rowsQuarantined())
-          : "rows not accounted for: " + String.join("; ", result.failures());
-      RunLog.record(spark, lake, new RunLog.RunRecord(runId, "ingest", null, null, started, Instant.now(), status,
-          message, result.files()));
-      return result;
-    } catch (RuntimeException e) {
-      RunLog.record(spark, lake, new RunLog.RunRecord(runId, "ingest", null, null, started, Instant.now(), "FAILED",
-          String.valueOf(e.getMessage()), List.of()));
-      throw e;
-    }
-  }
-
-  private IngestResult ingest(String landing, String runId, Timestamp ingestedAt) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-    Landing.Listing listing = Landing.list(conf.get(), landing);
-    progress.accept("landing " + landing + ": " + listing.files().size() + " files");
-
-    List<FileProbe.Result> probes = listing.files().isEmpty() ? List.of()
-        : jsc.parallelize(listing.files(), listing.files().size())
-            .map(f -> FileProbe.probe(f, conf.get())).collect();
-    Map<String, FileProbe.Result> probeByFile = new HashMap<>();
-    probes.forEach(p -> probeByFile.put(p.file().file(), p));
-
-    // Arrival order decides which of two identical deliveries counts as the original.
-    Map<String, String> seen = previouslyIngested();
-    Map<String, List<FileProbe.Result>> toIngest = new LinkedHashMap<>();
-    List<FileProbe.Result> unreadable = new ArrayList<>();
-    Map<String, FileCount> counts = new LinkedHashMap<>();
-    for (LandingFile f : listing.files()) {
-      FileProbe.Result p = probeByFile.get(f.file());
-      String first = seen.putIfAbsent(p.sha256(), f.file());
-      if (first != null) {
-        counts.put(f.file(), new FileCount(f.source(), f.file(), IngestResult.SKIPPED_DUPLICATE, 0, 0, 0));
-      } else if (p.problem() != null) {
-        unreadable.add(p);
-        counts.put(f.file(), new FileCount(f.source(), f.file(), IngestResult.UNREADABLE, 0, 0, 0));
-      } else {
-        toIngest.computeIfAbsent(f.source(), s -> new ArrayList<>()).add(p);
+        IngestResult result = ingest(landing, runId, new Timestamp(started.toEpochMilli()));
+        String status = result.reconciled() ? "SUCCEEDED" : "FAILED";
+        String message = result.reconciled()
+            ? String.format("%d files ingested, %d skipped as duplicates, %d unreadable; %d rows read, %d accepted, %d quarantined",
+                result.count(IngestResult.INGESTED), result.count(IngestResult.SKIPPED_DUPLICATE),
+                result.count(IngestResult.UNREADABLE), result.rowsRead(), result.rowsAccepted(), result.rowsQuarantined())
+            : "rows not accounted for: " + String.join("; ", result.failures());
+        RunLog.record(spark, lake, new RunLog.RunRecord(runId, "ingest", null, null, started, Instant.now(), status,
+            message, result.files()));
+        timer.lap("runs record");
+        return result;
+      } catch (RuntimeException e) {
+        RunLog.record(spark, lake, new RunLog.RunRecord(runId, "ingest", null, null, started, Instant.now(), "FAILED",
+            String.valueOf(e.getMessage()), List.of()));
+        throw e;
       }
     }
 
-    List<String> failures = new ArrayList<>();
-    List<FileProbe.Result> ingested = new ArrayList<>();
-    for (SourceSpec spec : Sources.ALL) {
-      List<FileProbe.Result> files = toIngest.get(spec.name());
-      if (files == null) continue;
-      Map<String, FileCount> sourceCounts = ingestSource(jsc, conf, spec, files, runId, ingestedAt);
-      for (FileProbe.Result p : files) {
-        FileCount c = sourceCounts.get(p.file().file());
-        counts.put(p.file().file(), c);
-        if (c.rowsRead() != c.rowsAccepted() + c.rowsQuarantined()) {
-          failures.add(String.format("%s: read %d but accepted %d + quarantined %d", c.file(), c.rowsRead(),
-              c.rowsAccepted(), c.rowsQuarantined()));
+    private IngestResult ingest(String landing, String runId, Timestamp ingestedAt) {
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+      Landing.Listing listing = Landing.list(conf.get(), landing);
+      progress.accept("landing " + landing + ": " + listing.files().size() + " files");
+      timer.lap("list landing");
+
+      List<FileProbe.Result> probes = listing.files().isEmpty() ? List.of()
+          : jsc.parallelize(listing.files(), listing.files().size())
+              .map(f -> FileProbe.probe(f, conf.get())).collect();
+      Map<String, FileProbe.Result> probeByFile = new HashMap<>();
+      probes.forEach(p -> probeByFile.put(p.file().file(), p));
+      timer.lap("probe files");
+
+      // Arrival order decides which of two identical deliveries counts as the original.
+      Map<String, String> seen = previouslyIngested();
+      timer.lap("read ingested_files");
+      Map<String, List<FileProbe.Result>> toIngest = new LinkedHashMap<>();
+      List<FileProbe.Result> unreadable = new ArrayList<>();
+      Map<String, FileCount> counts = new LinkedHashMap<>();
+      for (LandingFile f : listing.files()) {
+        FileProbe.Result p = probeByFile.get(f.file());
+        String first = seen.putIfAbsent(p.sha256(), f.file());
+        if (first != null) {
+          counts.put(f.file(), new FileCount(f.source(), f.file(), IngestResult.SKIPPED_DUPLICATE, 0, 0, 0));
+        } else if (p.problem() != null) {
+          unreadable.add(p);
+          counts.put(f.file(), new FileCount(f.source(), f.file(), IngestResult.UNREADABLE, 0, 0, 0));
         } else {
-          ingested.add(p);
+          toIngest.computeIfAbsent(f.source(), s -> new ArrayList<>()).add(p);
         }
       }
-      long read = files.stream().mapToLong(p -> counts.get(p.file().file()).rowsRead()).sum();
-      long quarantined = files.stream().mapToLong(p -> counts.get(p.file().file()).rowsQuarantined()).sum();
-      progress.accept(String.format("%-20s %3d files %10d rows read %10d quarantined", spec.name(), files.size(), read,
-          quarantined));
-    }
 
-    quarantineUnreadable(unreadable, runId);
+      List<String> failures = new ArrayList<>();
+      List<FileProbe.Result> ingested = new ArrayList<>();
+      List<SourceRun> runs = new ArrayList<>();
+      try {
+      for (SourceSpec spec : Sources.ALL) {
+        List<FileProbe.Result> files = toIngest.get(spec.name());
+        if (files == null) continue;
+        SourceRun run = ingestSource(jsc, conf, spec, files, runId, ingestedAt);
+        runs.add(run);
+        Map<String, FileCount> sourceCounts = run.counts();
+        for (FileProbe.Result p : files) {
+          FileCount c = sourceCounts.get(p.file().file());
+          counts.put(p.file().file(), c);
+          if (c.rowsRead() != c.rowsAccepted() + c.rowsQuarantined()) {
+            failures.add(String.format("%s: read %d but accepted %d + quarantined %d", c.file(), c.rowsRead(),
+                c.rowsAccepted(), c.rowsQuarantined()));
+          } else {
+            ingested.add(p);
+          }
+        }
+        long read = files.stream().mapToLong(p -> counts.get(p.file().file()).rowsRead()).sum();
+        long quarantined = files.stream().mapToLong(p -> counts.get(p.file().file()).rowsQuarantined()).sum();
+        progress.accept(String.format("%-20s %3d files %10d rows read %10d quarantined", spec.name(), files.size(), read,
+            quarantined));
+      }
+
+      writeQuarantine(runs, unreadable, runId);
+      timer.lap("quarantine append");
+    } finally {
+      runs.forEach(r -> r.checked().unpersist());
+    }
     logIngestedFiles(ingested, unreadable, runId, ingestedAt);
+    timer.lap("ingested_files append");
 
     List<String> unreadableLines = unreadable.stream().map(p -> p.file().file() + ": " + p.problem()).toList();
     return new IngestResult(runId, new ArrayList<>(counts.values()), unreadableLines, listing.ignored(), failures);
   }
 
-  /** Bronze append, validation, reference checks, silver merge and quarantine for one source. */
-  private Map<String, FileCount> ingestSource(JavaSparkContext jsc, HadoopConf conf, SourceSpec spec,
+  /**
+   * One source's share of a run: its per-file counts and its validated rows (persisted until the
+   * run's single quarantine append).
+   */
+  private record SourceRun(SourceSpec spec, Map<String, FileCount> counts, Dataset<Row> checked) {
+    Dataset<Row> quarantined() {
+      return checked.filter(col(RowValidator.REASON).isNotNull()).select(
+          lit(spec.name()).as("source"), col("source_file").as("file"), col("source_line").as("line"),
+          col(RowValidator.QUARANTINE_RAW).as("raw"), col(RowValidator.REASON).as("reason"),
+          col(RowValidator.MESSAGE).as("message"), col("run_id"));
+    }
+  }
+
+  /**
+   * Bronze append, validation, reference checks and silver merge for one source. The files are
+   * parsed once: the parsed rows are cached, written to bronze and validated from the cache.
+   */
+  private SourceRun ingestSource(JavaSparkContext jsc, HadoopConf conf, SourceSpec spec,
       List<FileProbe.Result> files, String runId, Timestamp ingestedAt) {
     StructType bronzeSchema = Bronze.forSource(spec);
     JavaRDD<Row> bronzeRows = jsc.parallelize(files, files.size())
         .flatMap(p -> new BronzeRows(p.file(), p.sha256(), spec, runId, ingestedAt, conf.get()));
-    DeltaIO.append(spark.createDataFrame(bronzeRows, bronzeSchema), lake.bronze(spec.name()), bronzeSchema);
-
-    // Re-read this run's rows from bronze: parsing happens once, and validation scales like a table scan.
-    Dataset<Row> bronze = spark.read().format("delta").load(lake.bronze(spec.name()))
-        .filter(col("run_id").equalTo(lit(runId)));
-    RowValidator validator = new RowValidator(spec);
-    Dataset<Row> rowChecked = spark.createDataFrame(bronze.javaRDD().map(validator::check),
-        RowValidator.checkedSchema(spec));
-    Dataset<Row> checked = ReferenceChecks.apply(rowChecked, spec,
-        () -> DeltaIO.readOrEmpty(spark, lake.silver(Sources.CLIENTS.name()), Silver.CLIENTS),
-        () -> DeltaIO.readOrEmpty(spark, lake.silver(Sources.CASES.name()), Silver.CASES))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> bronze = spark.createDataFrame(bronzeRows, bronzeSchema).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> checked = null;
     try {
-      SilverMerge.merge(checked.filter(col(RowValidator.REASON).isNull()), spec, lake.silver(spec.name()));
-      Dataset<Row> quarantined = checked.filter(col(RowValidator.REASON).isNotNull()).select(
-          lit(spec.name()).as("source"), col("source_file").as("file"), col("source_line").as("line"),
-          col(RowValidator.QUARANTINE_RAW).as("raw"), col(RowValidator.REASON).as("reason"),
-          col(RowValidator.MESSAGE).as("message"), col("run_id"));
-      DeltaIO.append(quarantined, lake.quarantine(), Quarantine.QUARANTINE);
+      DeltaIO.append(bronze, lake.bronze(spec.name()), bronzeSchema);
+      timer.lap(spec.name() + " bronze append");
 
-      Map<String, Long> read = new HashMap<>();
-      for (Row r : bronze.groupBy("source_file").agg(count(lit(1))).collectAsList()) {
-        read.put(r.getString(0), r.getLong(1));
+      RowValidator validator = new RowValidator(spec);
+      Dataset<Row> rowChecked = spark.createDataFrame(bronze.javaRDD().map(validator::check),
+          RowValidator.checkedSchema(spec));
+      checked = ReferenceChecks.apply(rowChecked, spec,
+          () -> DeltaIO.readOrEmpty(spark, lake.silver(Sources.CLIENTS.name()), Silver.CLIENTS),
+          () -> DeltaIO.readOrEmpty(spark, lake.silver(Sources.CASES.name()), Silver.CASES))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      SilverMerge.merge(checked.filter(col(RowValidator.REASON).isNull()), spec, lake.silver(spec.name()));
+      timer.lap(spec.name() + " silver merge");
+
+      // Rows read come from the parsed rows, verdicts from the checked ones: one job, and the
+      // reconciliation still catches a row lost or duplicated between the two.
+      Dataset<Row> read = bronze.groupBy(col("source_file").as("f")).agg(count(lit(1)).as("read"));
+      Dataset<Row> verdicts = checked.groupBy(col("source_file").as("f")).agg(
+          sum(when(col(RowValidator.REASON).isNull(), 1L).otherwise(0L)).as("accepted"),
+          sum(when(col(RowValidator.REASON).isNotNull(), 1L).otherwise(0L)).as("quarantined"));
+      Map<String, long[]> byFile = new HashMap<>();
+      for (Row r : read.join(verdicts, read.col("f").equalTo(verdicts.col("f")), "full_outer")
+          .select(functions.coalesce(read.col("f"), verdicts.col("f")), col("read"), col("accepted"),
+              col("quarantined")).collectAsList()) {
+        byFile.put(r.getString(0), new long[] {
+            r.isNullAt(1) ? 0 : r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2), r.isNullAt(3) ? 0 : r.getLong(3)});
       }
-      Map<String, long[]> verdicts = new HashMap<>();
-      for (Row r : checked.groupBy("source_file").agg(
-          sum(when(col(RowValidator.REASON).isNull(), 1L).otherwise(0L)),
-          sum(when(col(RowValidator.REASON).isNotNull(), 1L).otherwise(0L))).collectAsList()) {
-        verdicts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
-      }
+      timer.lap(spec.name() + " counts");
       Map<String, FileCount> out = new HashMap<>();
       for (FileProbe.Result p : files) {
         String f = p.file().file();
-        long[] v = verdicts.getOrDefault(f, new long[2]);
-        out.put(f, new FileCount(spec.name(), f, IngestResult.INGESTED, read.getOrDefault(f, 0L), v[0], v[1]));
+        long[] v = byFile.getOrDefault(f, new long[3]);
+        out.put(f, new FileCount(spec.name(), f, IngestResult.INGESTED, v[0], v[1], v[2]));
       }
-      return out;
+      return new SourceRun(spec, out, checked);
+    } catch (RuntimeException e) {
+      if (checked != null) checked.unpersist();
+      throw e;
     } finally {
-      checked.unpersist();
+      bronze.unpersist();
     }
   }
 
@@ -204,14 +239,24 @@ public final class IngestJob {
     return seen;
   }
 
-  private void quarantineUnreadable(List<FileProbe.Result> unreadable, String runId) {
-    if (unreadable.isEmpty()) return;
-    List<Row> rows = new ArrayList<>();
-    for (FileProbe.Result p : unreadable) {
-      rows.add(RowFactory.create(p.file().source(), p.file().file(), null, null, ReasonCode.UNREADABLE_FILE.name(),
-          p.file().file() + ": " + p.problem(), runId));
+  /** This run's quarantine entries of every source and unreadable file, in one append. */
+  private void writeQuarantine(List<SourceRun> runs, List<FileProbe.Result> unreadable, String runId) {
+    Dataset<Row> all = null;
+    for (SourceRun r : runs) {
+      Dataset<Row> q = DeltaIO.conform(r.quarantined(), Quarantine.QUARANTINE);
+      all = all == null ? q : all.unionAll(q);
     }
-    DeltaIO.append(spark.createDataFrame(rows, Quarantine.QUARANTINE), lake.quarantine(), Quarantine.QUARANTINE);
+    if (!unreadable.isEmpty()) {
+      List<Row> rows = new ArrayList<>();
+      for (FileProbe.Result p : unreadable) {
+        rows.add(RowFactory.create(p.file().source(), p.file().file(), null, null, ReasonCode.UNREADABLE_FILE.name(),
+            p.file().file() + ": " + p.problem(), runId));
+      }
+      Dataset<Row> u = spark.createDataFrame(rows, Quarantine.QUARANTINE);
+      all = all == null ? u : all.unionAll(u);
+    }
+    if (all == null) return;
+    DeltaIO.append(all, lake.quarantine(), Quarantine.QUARANTINE);
   }
 
   /**

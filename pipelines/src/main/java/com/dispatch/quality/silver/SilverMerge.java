@@ -42,9 +42,15 @@ public final class SilverMerge {
   /** Merges {@code accepted} (silver columns) into the table at {@code path}. */
   public static void merge(Dataset<Row> accepted, SourceSpec spec, String path) {
     var spark = accepted.sparkSession();
+    boolean fresh = !DeltaIO.exists(spark, path);
     if (spec.partitionBy() == null) DeltaIO.createIfAbsent(spark, path, spec.silver());
     else DeltaIO.createIfAbsent(spark, path, spec.silver(), spec.partitionBy());
     Dataset<Row> latest = DeltaIO.conform(latestPerKey(accepted, spec), spec.silver());
+    if (fresh) {
+      // Nothing to match against: a MERGE would only add a join and a second pass over the rows.
+      latest.write().format("delta").mode("append").save(path);
+      return;
+    }
     String on = String.join(" AND ", spec.keys().stream().map(k -> "t.`" + k + "` = s.`" + k + "`").toList());
     DeltaTable.forPath(spark, path).as("t")
         .merge(latest.as("s"), on)
