@@ -4,17 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import com.dispatch.quality.domain.Kpi;
-import com.dispatch.quality.gold.ClientScorecard;
 import com.dispatch.quality.gold.MetricContext;
-import com.dispatch.quality.gold.RecruitmentShortlist;
-import com.dispatch.quality.gold.ResponseTimeDistribution;
-import com.dispatch.quality.gold.ResponseTimeEvents;
-import com.dispatch.quality.gold.ServiceFrequency;
-import com.dispatch.quality.gold.SettlementErrors;
-import com.dispatch.quality.gold.SettlementQuality;
+import com.dispatch.quality.gold.MonthlyGold;
 import com.dispatch.quality.gold.SilverInputs;
-import com.dispatch.quality.gold.SlaCompliance;
-import com.dispatch.quality.gold.SlaEvents;
 import com.dispatch.quality.io.DeltaIO;
 import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.io.ReferenceLoader;
@@ -35,6 +27,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -93,7 +86,10 @@ public final class MetricsJob {
       MetricContext ctx = new MetricContext(month, cutOff, refs.calendar(), refs.slaPolicies(), refs.qualityTargets());
       SilverInputs in = cacheAll(readSilver(spark, lake, month), cached);
 
+      long computeStart = System.nanoTime();
       Map<String, Dataset<Row>> tables = goldTables(in, ctx, cached);
+      out.printf(Locale.ROOT, "gold tables of %s and their shared inputs computed in %.1f s%n", month,
+          (System.nanoTime() - computeStart) / 1e9);
       Map<String, Long> rows = new LinkedHashMap<>();
       for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
         long t0 = System.nanoTime();
@@ -113,43 +109,21 @@ public final class MetricsJob {
           Instant.now(), "FAILED", String.valueOf(e.getMessage()), null));
       throw e;
     } finally {
-      cached.forEach(Dataset::unpersist);
+      cached.forEach(MetricsJob::release);
     }
   }
 
-  /** Every gold table of month M, in the order of {@link Gold#TABLES} (lazy, the cached ones marked). */
-  static Map<String, Dataset<Row>> goldTables(SilverInputs in, MetricContext ctx, List<Dataset<Row>> cached) {
-    Dataset<Row> settlementQuality = cache(SettlementQuality.compute(in, ctx), cached);
-    Dataset<Row> responseTimeEvents = cache(ResponseTimeEvents.compute(in, ctx), cached);
-    Dataset<Row> responseTimeDistribution = cache(ResponseTimeDistribution.compute(responseTimeEvents, ctx), cached);
-    Dataset<Row> slaEvents = cache(SlaEvents.compute(in, ctx), cached);
-    Dataset<Row> slaCompliance = cache(SlaCompliance.compute(slaEvents, ctx), cached);
-    Dataset<Row> serviceFrequency = cache(ServiceFrequency.compute(in, ctx), cached);
-
-    MetricContext previous = ctx.forMonth(ctx.month().minusMonths(1));
-    ClientScorecard.Inputs previousInputs = new ClientScorecard.Inputs(
-        SettlementQuality.compute(in, previous),
-        SlaCompliance.compute(SlaEvents.compute(in, previous), previous),
-        ServiceFrequency.compute(in, previous),
-        ResponseTimeDistribution.compute(ResponseTimeEvents.compute(in, previous), previous));
-    ClientScorecard.Inputs currentInputs = new ClientScorecard.Inputs(
-        settlementQuality, slaCompliance, serviceFrequency, responseTimeDistribution);
-
-    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    tables.put("settlement_quality", settlementQuality);
-    tables.put("settlement_errors", cache(SettlementErrors.compute(in, ctx), cached));
-    tables.put("response_time_events", responseTimeEvents);
-    tables.put("response_time_distribution", responseTimeDistribution);
-    tables.put("sla_events", slaEvents);
-    tables.put("sla_compliance", slaCompliance);
-    tables.put("service_frequency", serviceFrequency);
-    tables.put("recruitment_shortlist", cache(RecruitmentShortlist.compute(in, ctx), cached));
-    tables.put("client_scorecard", cache(ClientScorecard.compute(
-        in.clients(), currentInputs.union(previousInputs), ctx), cached));
-    if (!tables.keySet().equals(Gold.TABLES.keySet())) {
-      throw new IllegalStateException("metrics job writes " + tables.keySet() + " but gold has " + Gold.TABLES.keySet());
-    }
-    return tables;
+  /**
+   * Every gold table of month M, in the order of {@link Gold#TABLES}. Each shared intermediate and
+   * each table is materialized once with its lineage cut (local checkpoint), so no query plans or
+   * recomputes another's work: the cost of a run is the data, not the size of the composed plans.
+   */
+  static Map<String, Dataset<Row>> goldTables(SilverInputs in, MetricContext ctx, List<Dataset<Row>> kept) {
+    return MonthlyGold.tables(in, ctx, df -> {
+      Dataset<Row> k = df.localCheckpoint(true);
+      kept.add(k);
+      return k;
+    });
   }
 
   /**
@@ -188,6 +162,15 @@ public final class MetricsJob {
     return new SilverInputs(cache(in.clients(), cached), cache(in.roster(), cached), cache(in.settlement(), cached),
         cache(in.cases(), cached), cache(in.caseEvents(), cached), cache(in.activities(), cached),
         cache(in.serviceCommitments(), cached), cache(in.insuranceRates(), cached));
+  }
+
+  /** Frees a cached dataset, or the blocks of a locally checkpointed one (which the cache manager does not know). */
+  private static void release(Dataset<Row> df) {
+    if (df.queryExecution().logical() instanceof LogicalRDD checkpoint) {
+      checkpoint.rdd().unpersist(false);
+    } else {
+      df.unpersist();
+    }
   }
 
   private static Dataset<Row> cache(Dataset<Row> df, List<Dataset<Row>> cached) {
