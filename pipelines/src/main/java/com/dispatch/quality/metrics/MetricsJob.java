@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -90,15 +94,7 @@ public final class MetricsJob {
       Map<String, Dataset<Row>> tables = goldTables(in, ctx, cached);
       out.printf(Locale.ROOT, "gold tables of %s and their shared inputs computed in %.1f s%n", month,
           (System.nanoTime() - computeStart) / 1e9);
-      Map<String, Long> rows = new LinkedHashMap<>();
-      for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
-        long t0 = System.nanoTime();
-        writeMonth(lake, t.getKey(), t.getValue(), month, runId, cutOff);
-        long n = t.getValue().count();
-        rows.put(t.getKey(), n);
-        out.printf(Locale.ROOT, "gold/%-28s %s  %8d rows  %6.1f s%n", t.getKey(), month, n,
-            (System.nanoTime() - t0) / 1e9);
-      }
+      Map<String, Long> rows = writeAll(lake, tables, month, runId, cutOff, out);
       Result result = new Result(runId, month, cutOff, rows, summary(tables.get("client_scorecard")));
       RunLog.record(spark, lake, new RunLog.RunRecord(runId, COMMAND, month.toString(), cutOff, startedAt,
           Instant.now(), "SUCCEEDED", rows.size() + " gold tables, " + total(rows) + " rows", null));
@@ -124,6 +120,55 @@ public final class MetricsJob {
       kept.add(k);
       return k;
     });
+  }
+
+  /**
+   * Writes every table (already materialized) and returns its row count, in table order. The
+   * tables are separate Delta logs, so the writes run side by side: most of a small write is the
+   * driver's Delta log work, which would otherwise leave the cores idle.
+   */
+  private static Map<String, Long> writeAll(Lake lake, Map<String, Dataset<Row>> tables, YearMonth month, String runId,
+      Instant asOf, PrintStream out) {
+    ExecutorService pool = Executors.newFixedThreadPool(WRITERS, r -> {
+      Thread t = new Thread(r, "gold-writer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<String, Future<Long>> pending = new LinkedHashMap<>();
+      for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
+        pending.put(t.getKey(), pool.submit(() -> {
+          long t0 = System.nanoTime();
+          writeMonth(lake, t.getKey(), t.getValue(), month, runId, asOf);
+          long n = t.getValue().count();
+          synchronized (out) {
+            out.printf(Locale.ROOT, "gold/%-28s %s  %8d rows  %6.1f s%n", t.getKey(), month, n,
+                (System.nanoTime() - t0) / 1e9);
+          }
+          return n;
+        }));
+      }
+      Map<String, Long> rows = new LinkedHashMap<>();
+      for (Map.Entry<String, Future<Long>> p : pending.entrySet()) rows.put(p.getKey(), await(p.getValue()));
+      return rows;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static final int WRITERS = 3;
+
+  private static long await(Future<Long> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing gold tables", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /**
