@@ -39,6 +39,20 @@ final class CaseMilestones {
         .agg(min(col("at")).as("at"));
   }
 
+  /**
+   * {@link #earliest} restricted to the cases reported from {@code from}'s first day to the end of
+   * M: the only ones a month's case metrics look up, so the aggregation does not grow with the
+   * case history. The result is the same for those cases.
+   */
+  static Dataset<Row> earliestOfCasesReportedSince(Dataset<Row> cases, Dataset<Row> caseEvents, LocalDate from,
+      MetricContext ctx) {
+    Dataset<Row> reported = cases.where(col("reported_at").geq(instant(startOfDay(from)))
+            .and(col("reported_at").lt(instant(startOfDay(ctx.lastDay().plusDays(1)))))
+            .and(col("reported_at").leq(instant(ctx.asOf()))))
+        .select(col("case_id").as("r_case_id"));
+    return earliest(caseEvents.join(reported, col("case_id").equalTo(col("r_case_id")), "left_semi"), ctx);
+  }
+
   /** First instant of a local date in Asia/Shanghai. */
   static Instant startOfDay(LocalDate d) { return d.atStartOfDay(MetricContext.ZONE).toInstant(); }
 

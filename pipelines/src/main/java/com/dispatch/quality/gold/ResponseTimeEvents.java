@@ -32,12 +32,21 @@ public final class ResponseTimeEvents {
   static final String OPEN = "OPEN";
 
   public static Dataset<Row> compute(SilverInputs in, MetricContext ctx) {
-    return withDuration(
-        caseSubjects(in, ctx).unionByName(joinSubjects(in, ctx)).unionByName(leaveSubjects(in, ctx)), ctx);
+    return compute(in, ctx, CaseMilestones.earliest(in.caseEvents(), ctx));
+  }
+
+  /** The same with the case milestones as of as_of ({@link CaseMilestones#earliest}) computed once by the caller. */
+  static Dataset<Row> compute(SilverInputs in, MetricContext ctx, Dataset<Row> milestones) {
+    return withDuration(caseSubjects(in, ctx, milestones).unionByName(joinSubjects(in, ctx))
+        .unionByName(leaveSubjects(in, ctx)), ctx);
   }
 
   /** Case metrics: clock from reported_at to the earliest end milestone at or before as_of. */
   static Dataset<Row> caseSubjects(SilverInputs in, MetricContext ctx) {
+    return caseSubjects(in, ctx, CaseMilestones.earliest(in.caseEvents(), ctx));
+  }
+
+  private static Dataset<Row> caseSubjects(SilverInputs in, MetricContext ctx, Dataset<Row> earliest) {
     Column metric = lit(null).cast("string");
     Column endMilestone = lit(null).cast("string");
     for (ResponseMetric m : ResponseMetric.values()) {
@@ -49,7 +58,7 @@ public final class ResponseTimeEvents {
     Dataset<Row> subjects = CaseMilestones.casesReportedInMonth(in.cases(), ctx)
         .select(metric.as("metric"), endMilestone.as("end_milestone"), col("case_id"), col("client_id"), col("reported_at"))
         .where(col("metric").isNotNull());
-    Dataset<Row> milestones = CaseMilestones.earliest(in.caseEvents(), ctx)
+    Dataset<Row> milestones = earliest
         .select(col("case_id").as("m_case_id"), col("milestone").as("m_milestone"), col("at").as("m_at"));
     return subjects
         .join(milestones, col("case_id").equalTo(col("m_case_id")).and(col("end_milestone").equalTo(col("m_milestone"))), "left")

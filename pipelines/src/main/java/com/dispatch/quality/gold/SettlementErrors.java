@@ -37,8 +37,13 @@ public final class SettlementErrors {
 
   public static Dataset<Row> compute(SilverInputs in, MetricContext ctx) {
     SettlementAnalysis analysis = SettlementAnalysis.of(in, ctx);
-    Dataset<Row> issuedClients = broadcast(analysis.originalBatch().select(col("client_id").as("issued_client_id")));
-    Dataset<Row> linesWithExpected = analysis.linesWithExpected()
+    return compute(analysis.linesWithExpected(), analysis.originalBatch(), ctx);
+  }
+
+  /** The same from {@link SettlementAnalysis}'s intermediates of M, computed once by the caller. */
+  static Dataset<Row> compute(Dataset<Row> allLinesWithExpected, Dataset<Row> originalBatch, MetricContext ctx) {
+    Dataset<Row> issuedClients = broadcast(originalBatch.select(col("client_id").as("issued_client_id")));
+    Dataset<Row> linesWithExpected = allLinesWithExpected
         .join(issuedClients, col("client_id").equalTo(col("issued_client_id")), "left_semi");
     StructType shape = SettlementAnalysis.withoutRunColumns(Gold.SETTLEMENT_ERRORS);
     Column month = lit(ctx.monthKey());

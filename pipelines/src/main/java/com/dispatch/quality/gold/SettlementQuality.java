@@ -31,8 +31,11 @@ public final class SettlementQuality {
 
   public static Dataset<Row> compute(SilverInputs in, MetricContext ctx) {
     SettlementAnalysis analysis = SettlementAnalysis.of(in, ctx);
-    Dataset<Row> linesWithExpected = analysis.linesWithExpected();
+    return compute(analysis.linesWithExpected(), analysis.originalBatch(), ctx);
+  }
 
+  /** The same from {@link SettlementAnalysis}'s intermediates of M, computed once by the caller. */
+  static Dataset<Row> compute(Dataset<Row> linesWithExpected, Dataset<Row> originalBatch, MetricContext ctx) {
     Dataset<Row> counts = linesWithExpected.groupBy("client_id").agg(
         countIf(col("is_expected").and(col("is_head_row"))).as("expected_headcount"),
         countIf(col("line_id").isNotNull().and(col("is_head_row"))).as("billed_headcount"),
@@ -42,7 +45,7 @@ public final class SettlementQuality {
         countIf(col("is_evaluated")).as("evaluated_lines"),
         countIf(col("is_evaluated").and(col("is_calc_error"))).as("calc_error_lines"));
 
-    Dataset<Row> batches = broadcast(analysis.originalBatch()
+    Dataset<Row> batches = broadcast(originalBatch
         .select(col("client_id").as("b_client_id"), col("original_batch_id"), col("correction_batches")));
     Dataset<Row> perClient = counts.join(batches, col("client_id").equalTo(col("b_client_id")), "left");
 

@@ -43,12 +43,24 @@ public final class SlaEvents {
       .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
 
   public static Dataset<Row> compute(SilverInputs in, MetricContext ctx) {
-    return ownEvents(in, ctx).unionByName(WageOnTime.events(in, ctx).select(COLUMNS));
+    return compute(in, ctx, CaseMilestones.earliest(in.caseEvents(), ctx), WageOnTime.events(in, ctx));
+  }
+
+  /**
+   * The same from intermediates computed once by the caller: the case milestones as of as_of
+   * ({@link CaseMilestones#earliest}) and the WAGE_ON_TIME events of M ({@link WageOnTime}).
+   */
+  static Dataset<Row> compute(SilverInputs in, MetricContext ctx, Dataset<Row> milestones, Dataset<Row> wageEvents) {
+    return ownEvents(in, ctx, milestones).unionByName(wageEvents.select(COLUMNS));
   }
 
   /** Every rule except WAGE_ON_TIME (which {@link WageOnTime} evaluates). */
   static Dataset<Row> ownEvents(SilverInputs in, MetricContext ctx) {
-    return evaluate(rosterSubjects(in, ctx).unionByName(caseSubjects(in, ctx)), ctx);
+    return ownEvents(in, ctx, CaseMilestones.earliest(in.caseEvents(), ctx));
+  }
+
+  private static Dataset<Row> ownEvents(SilverInputs in, MetricContext ctx, Dataset<Row> milestones) {
+    return evaluate(rosterSubjects(in, ctx).unionByName(caseSubjects(in, ctx, milestones)), ctx);
   }
 
   /**
@@ -75,6 +87,10 @@ public final class SlaEvents {
    * the earliest milestone at or before as_of.
    */
   static Dataset<Row> caseSubjects(SilverInputs in, MetricContext ctx) {
+    return caseSubjects(in, ctx, CaseMilestones.earliest(in.caseEvents(), ctx));
+  }
+
+  private static Dataset<Row> caseSubjects(SilverInputs in, MetricContext ctx, Dataset<Row> earliest) {
     List<Column> ruleTable = new ArrayList<>();
     for (SlaRule rule : SlaRule.values()) {
       if (rule.caseType() == null) continue;
@@ -87,7 +103,7 @@ public final class SlaEvents {
         .where(col("r.case_type").equalTo(col("case_type")))
         .select(col("r.rule").as("rule"), col("case_id"), col("client_id"), col("reported_at"), col("r.milestone").as("milestone"),
             when(col("r.from_occurred"), col("occurred_at")).otherwise(col("reported_at")).as("base_at"));
-    Dataset<Row> milestones = CaseMilestones.earliest(in.caseEvents(), ctx)
+    Dataset<Row> milestones = earliest
         .select(col("case_id").as("m_case_id"), col("milestone").as("m_milestone"), col("at").as("m_at"));
     return subjects
         .join(milestones, col("case_id").equalTo(col("m_case_id")).and(col("milestone").equalTo(col("m_milestone"))), "left")

@@ -36,10 +36,15 @@ public final class WageOnTime {
   private WageOnTime() {}
 
   public static Dataset<Row> events(SilverInputs in, MetricContext ctx) {
-    Dataset<Row> evaluatedLines = SettlementAnalysis.of(in, ctx).linesWithExpected()
+    return events(SettlementAnalysis.of(in, ctx).linesWithExpected(), in.clients(), ctx);
+  }
+
+  /** The same from {@link SettlementAnalysis#linesWithExpected} of M, computed once by the caller. */
+  static Dataset<Row> events(Dataset<Row> linesWithExpected, Dataset<Row> clients, MetricContext ctx) {
+    Dataset<Row> evaluatedLines = linesWithExpected
         .where(col("is_evaluated"))
         .select("client_id", "line_id", "wage_paid_date");
-    Dataset<Row> payDays = broadcast(in.clients().select(col("client_id").as("pay_client_id"), col("wage_pay_day")));
+    Dataset<Row> payDays = broadcast(clients.select(col("client_id").as("pay_client_id"), col("wage_pay_day")));
 
     Column asOf = lit(Timestamp.from(ctx.asOf()));
     Column paidEndOfDay = expr("make_timestamp(year(wage_paid_date), month(wage_paid_date), day(wage_paid_date),"
@@ -56,7 +61,7 @@ public final class WageOnTime {
 
     Dataset<Row> events = evaluatedLines
         .join(payDays, col("client_id").equalTo(col("pay_client_id")), "left")
-        .withColumn("deadline_at", deadlineFor(col("wage_pay_day"), ctx, in))
+        .withColumn("deadline_at", deadlineFor(col("wage_pay_day"), ctx, clients))
         .withColumn("completed_at", completed)
         .withColumn("status", status)
         .withColumn("late_end", lateEnd)
@@ -71,8 +76,8 @@ public final class WageOnTime {
    * The deadline instant as a CASE over the pay days that occur in clients (a handful of values,
    * collected from the small clients table).
    */
-  private static Column deadlineFor(Column payDay, MetricContext ctx, SilverInputs in) {
-    List<Row> days = in.clients().select("wage_pay_day").where(col("wage_pay_day").isNotNull()).distinct()
+  private static Column deadlineFor(Column payDay, MetricContext ctx, Dataset<Row> clients) {
+    List<Row> days = clients.select("wage_pay_day").where(col("wage_pay_day").isNotNull()).distinct()
         .collectAsList();
     Column deadline = lit(null).cast(DataTypes.TimestampType);
     for (Row r : days) {

@@ -4,17 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import com.dispatch.quality.domain.Kpi;
-import com.dispatch.quality.gold.ClientScorecard;
 import com.dispatch.quality.gold.MetricContext;
-import com.dispatch.quality.gold.RecruitmentShortlist;
-import com.dispatch.quality.gold.ResponseTimeDistribution;
-import com.dispatch.quality.gold.ResponseTimeEvents;
-import com.dispatch.quality.gold.ServiceFrequency;
-import com.dispatch.quality.gold.SettlementErrors;
-import com.dispatch.quality.gold.SettlementQuality;
+import com.dispatch.quality.gold.MonthlyGold;
 import com.dispatch.quality.gold.SilverInputs;
-import com.dispatch.quality.gold.SlaCompliance;
-import com.dispatch.quality.gold.SlaEvents;
 import com.dispatch.quality.io.DeltaIO;
 import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.io.ReferenceLoader;
@@ -32,9 +24,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -93,16 +90,11 @@ public final class MetricsJob {
       MetricContext ctx = new MetricContext(month, cutOff, refs.calendar(), refs.slaPolicies(), refs.qualityTargets());
       SilverInputs in = cacheAll(readSilver(spark, lake, month), cached);
 
+      long computeStart = System.nanoTime();
       Map<String, Dataset<Row>> tables = goldTables(in, ctx, cached);
-      Map<String, Long> rows = new LinkedHashMap<>();
-      for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
-        long t0 = System.nanoTime();
-        writeMonth(lake, t.getKey(), t.getValue(), month, runId, cutOff);
-        long n = t.getValue().count();
-        rows.put(t.getKey(), n);
-        out.printf(Locale.ROOT, "gold/%-28s %s  %8d rows  %6.1f s%n", t.getKey(), month, n,
-            (System.nanoTime() - t0) / 1e9);
-      }
+      out.printf(Locale.ROOT, "gold tables of %s and their shared inputs computed in %.1f s%n", month,
+          (System.nanoTime() - computeStart) / 1e9);
+      Map<String, Long> rows = writeAll(lake, tables, month, runId, cutOff, out);
       Result result = new Result(runId, month, cutOff, rows, summary(tables.get("client_scorecard")));
       RunLog.record(spark, lake, new RunLog.RunRecord(runId, COMMAND, month.toString(), cutOff, startedAt,
           Instant.now(), "SUCCEEDED", rows.size() + " gold tables, " + total(rows) + " rows", null));
@@ -113,43 +105,70 @@ public final class MetricsJob {
           Instant.now(), "FAILED", String.valueOf(e.getMessage()), null));
       throw e;
     } finally {
-      cached.forEach(Dataset::unpersist);
+      cached.forEach(MetricsJob::release);
     }
   }
 
-  /** Every gold table of month M, in the order of {@link Gold#TABLES} (lazy, the cached ones marked). */
-  static Map<String, Dataset<Row>> goldTables(SilverInputs in, MetricContext ctx, List<Dataset<Row>> cached) {
-    Dataset<Row> settlementQuality = cache(SettlementQuality.compute(in, ctx), cached);
-    Dataset<Row> responseTimeEvents = cache(ResponseTimeEvents.compute(in, ctx), cached);
-    Dataset<Row> responseTimeDistribution = cache(ResponseTimeDistribution.compute(responseTimeEvents, ctx), cached);
-    Dataset<Row> slaEvents = cache(SlaEvents.compute(in, ctx), cached);
-    Dataset<Row> slaCompliance = cache(SlaCompliance.compute(slaEvents, ctx), cached);
-    Dataset<Row> serviceFrequency = cache(ServiceFrequency.compute(in, ctx), cached);
+  /**
+   * Every gold table of month M, in the order of {@link Gold#TABLES}. Each shared intermediate and
+   * each table is materialized once with its lineage cut (local checkpoint), so no query plans or
+   * recomputes another's work: the cost of a run is the data, not the size of the composed plans.
+   */
+  static Map<String, Dataset<Row>> goldTables(SilverInputs in, MetricContext ctx, List<Dataset<Row>> kept) {
+    return MonthlyGold.tables(in, ctx, df -> {
+      Dataset<Row> k = df.localCheckpoint(true);
+      kept.add(k);
+      return k;
+    });
+  }
 
-    MetricContext previous = ctx.forMonth(ctx.month().minusMonths(1));
-    ClientScorecard.Inputs previousInputs = new ClientScorecard.Inputs(
-        SettlementQuality.compute(in, previous),
-        SlaCompliance.compute(SlaEvents.compute(in, previous), previous),
-        ServiceFrequency.compute(in, previous),
-        ResponseTimeDistribution.compute(ResponseTimeEvents.compute(in, previous), previous));
-    ClientScorecard.Inputs currentInputs = new ClientScorecard.Inputs(
-        settlementQuality, slaCompliance, serviceFrequency, responseTimeDistribution);
-
-    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    tables.put("settlement_quality", settlementQuality);
-    tables.put("settlement_errors", cache(SettlementErrors.compute(in, ctx), cached));
-    tables.put("response_time_events", responseTimeEvents);
-    tables.put("response_time_distribution", responseTimeDistribution);
-    tables.put("sla_events", slaEvents);
-    tables.put("sla_compliance", slaCompliance);
-    tables.put("service_frequency", serviceFrequency);
-    tables.put("recruitment_shortlist", cache(RecruitmentShortlist.compute(in, ctx), cached));
-    tables.put("client_scorecard", cache(ClientScorecard.compute(
-        in.clients(), currentInputs.union(previousInputs), ctx), cached));
-    if (!tables.keySet().equals(Gold.TABLES.keySet())) {
-      throw new IllegalStateException("metrics job writes " + tables.keySet() + " but gold has " + Gold.TABLES.keySet());
+  /**
+   * Writes every table (already materialized) and returns its row count, in table order. The
+   * tables are separate Delta logs, so the writes run side by side: most of a small write is the
+   * driver's Delta log work, which would otherwise leave the cores idle.
+   */
+  private static Map<String, Long> writeAll(Lake lake, Map<String, Dataset<Row>> tables, YearMonth month, String runId,
+      Instant asOf, PrintStream out) {
+    ExecutorService pool = Executors.newFixedThreadPool(WRITERS, r -> {
+      Thread t = new Thread(r, "gold-writer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<String, Future<Long>> pending = new LinkedHashMap<>();
+      for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
+        pending.put(t.getKey(), pool.submit(() -> {
+          long t0 = System.nanoTime();
+          writeMonth(lake, t.getKey(), t.getValue(), month, runId, asOf);
+          long n = t.getValue().count();
+          synchronized (out) {
+            out.printf(Locale.ROOT, "gold/%-28s %s  %8d rows  %6.1f s%n", t.getKey(), month, n,
+                (System.nanoTime() - t0) / 1e9);
+          }
+          return n;
+        }));
+      }
+      Map<String, Long> rows = new LinkedHashMap<>();
+      for (Map.Entry<String, Future<Long>> p : pending.entrySet()) rows.put(p.getKey(), await(p.getValue()));
+      return rows;
+    } finally {
+      pool.shutdownNow();
     }
-    return tables;
+  }
+
+  private static final int WRITERS = 3;
+
+  private static long await(Future<Long> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing gold tables", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /**
@@ -188,6 +207,15 @@ public final class MetricsJob {
     return new SilverInputs(cache(in.clients(), cached), cache(in.roster(), cached), cache(in.settlement(), cached),
         cache(in.cases(), cached), cache(in.caseEvents(), cached), cache(in.activities(), cached),
         cache(in.serviceCommitments(), cached), cache(in.insuranceRates(), cached));
+  }
+
+  /** Frees a cached dataset, or the blocks of a locally checkpointed one (which the cache manager does not know). */
+  private static void release(Dataset<Row> df) {
+    if (df.queryExecution().logical() instanceof LogicalRDD checkpoint) {
+      checkpoint.rdd().unpersist(false);
+    } else {
+      df.unpersist();
+    }
   }
 
   private static Dataset<Row> cache(Dataset<Row> df, List<Dataset<Row>> cached) {
