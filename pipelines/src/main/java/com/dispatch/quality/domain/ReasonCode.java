@@ -1,9 +1,10 @@
 package com.dispatch.quality.domain;
 
 /**
- * Quarantine reason codes (SPEC §3), in priority order: a row with several faults gets the first
- * one in this order. MALFORMED_ROW and MISSING_COLUMN are structural and are detected before any
- * field can be checked (see docs/decisions.md).
+ * Quarantine reason codes (SPEC §3), listed in the spec's order. Which one a row with several
+ * faults gets is decided by {@code silver/Reasons.PRIORITY}: MALFORMED_ROW and MISSING_COLUMN are
+ * structural (the fields cannot be mapped) and come first, then the spec's order
+ * (see docs/decisions.md, "Ingestion").
  */
 public enum ReasonCode {
   REQUIRED_MISSING,
