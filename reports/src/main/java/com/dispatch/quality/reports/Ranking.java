@@ -42,7 +42,8 @@ public final class Ranking {
   }
 
   private static Double kpi(ClientReportData c, String code) {
-    return c.scorecard().stream().filter(r -> code.equals(r.kpi())).map(ScorecardRow::value)
-        .findFirst().orElse(null);
+    // A KPI without a value (NO_DATA) is a null, which Stream.map().findFirst() cannot carry.
+    return c.scorecard().stream().filter(r -> code.equals(r.kpi())).findFirst().map(ScorecardRow::value)
+        .orElse(null);
   }
 }

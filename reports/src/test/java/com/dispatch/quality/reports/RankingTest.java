@@ -28,4 +28,16 @@ class RankingTest {
     assertEquals(List.of("C1", "C3", "C2", "C4"), rows.stream().map(RankingRow::clientId).toList());
     assertEquals(List.of(1, 2, 3, 4), rows.stream().map(RankingRow::rank).toList());
   }
+
+  @Test
+  void aKpiWithNoDataShowsAsEmptyInTheRankingInsteadOfFailing() {
+    // SPEC §4.6: a KPI whose value is null has status NO_DATA; the overview must still rank the client.
+    ScorecardRow noRate = new ScorecardRow("HEADCOUNT_ERROR_RATE", "k", false, null, 0.005, "AT_MOST", "NO_DATA", null);
+    ScorecardRow sla = new ScorecardRow("SLA_COMPLIANCE", "k", false, 0.97, 0.95, "AT_LEAST", "MET", null);
+    ClientReportData c = new ClientReportData(SampleModels.header(), "C9", "C9", List.of(noRate, sla), null, List.of(),
+        List.of(), List.of(), List.of(), List.of(), List.of(), null);
+    RankingRow row = Ranking.rank(List.of(c)).get(0);
+    assertEquals(null, row.headcountErrorRate());
+    assertEquals(0.97, row.slaCompliance());
+  }
 }
