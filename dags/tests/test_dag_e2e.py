@@ -50,12 +50,19 @@ def airflow_config(tmp_path, monkeypatch):
 
 def test_dag_run_for_a_sample_month_writes_gold_tables_and_pdfs(dag, airflow_config):
     lake, out, delivery = airflow_config
+    # A failure should fail the test now, not after the production backoff. The DAG object is shared
+    # by the whole session (conftest), so the production retries are put back afterwards.
+    saved = {task.task_id: task.retries for task in dag.tasks}
     for task in dag.tasks:
-        task.retries = 0  # a failure should fail the test now, not after the production backoff
-    run = dag.test(
-        logical_date=pendulum.datetime(2026, 1, 5, 3, tz="Asia/Shanghai"),
-        run_conf={"month": MONTH, "as_of": "2025-11-01T00:00:00+08:00"},
-    )
+        task.retries = 0
+    try:
+        run = dag.test(
+            logical_date=pendulum.datetime(2026, 1, 5, 3, tz="Asia/Shanghai"),
+            run_conf={"month": MONTH, "as_of": "2025-11-01T00:00:00+08:00"},
+        )
+    finally:
+        for task in dag.tasks:
+            task.retries = saved[task.task_id]
 
     assert str(run.state) == "success", run
     settlement = lake / "gold" / "settlement_quality"
