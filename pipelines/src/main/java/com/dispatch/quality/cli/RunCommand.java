@@ -64,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
     List<YearMonth> todo = months.isEmpty() ? settlementMonths(spark, lakeLoc) : months;
     System.out.println("\n== 2/3 metrics for " + todo + " as of " + cutOff);
     for (YearMonth m : todo) {
-      System.out.println(MetricsJob.run(spark, lakeLoc, m, cutOff));
+      MetricsJob.run(spark, lakeLoc, m, cutOff); // prints its own per-client summary
     }
 
     if (!noReports) {
