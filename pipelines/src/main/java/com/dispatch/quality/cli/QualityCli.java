@@ -30,12 +30,25 @@ public final class QualityCli implements Runnable {
     System.exit(execute(args));
   }
 
+  /**
+   * The failure as a user should read it: Spark wraps our own exceptions (e.g. the calendar's
+   * "does not cover 2027" from inside a UDF) in long engine messages, so the innermost cause is
+   * named on its own line when it differs from the outer message.
+   */
+  static String describe(Throwable ex) {
+    Throwable root = ex;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    String outer = String.valueOf(ex.getMessage());
+    if (root == ex || root.getMessage() == null || outer.equals(root.getMessage())) return outer;
+    return outer.lines().findFirst().orElse(outer) + System.lineSeparator() + "cause: " + root.getMessage();
+  }
+
   /** Runs the CLI and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
     return new CommandLine(new QualityCli())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-          cmd.getErr().println("error: " + ex.getMessage());
+          cmd.getErr().println("error: " + describe(ex));
           if (System.getenv("QUALITY_DEBUG") != null) ex.printStackTrace(cmd.getErr());
           return 1;
         })
