@@ -15,6 +15,7 @@ import com.dispatch.quality.schema.Bronze;
 import com.dispatch.quality.schema.Quarantine;
 import com.dispatch.quality.schema.Silver;
 import com.dispatch.quality.schema.Sources;
+import com.dispatch.quality.schema.Sources.ReferenceCheck;
 import com.dispatch.quality.schema.Sources.SourceSpec;
 import com.dispatch.quality.silver.ReferenceChecks;
 import com.dispatch.quality.silver.RowValidator;
@@ -22,12 +23,19 @@ import com.dispatch.quality.silver.SilverMerge;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -52,6 +60,9 @@ import org.apache.spark.storage.StorageLevel;
  * driver only ever holds the file list and per-file counts.
  */
 public final class IngestJob {
+  /** Sources ingested at once: enough to overlap their Delta commits, few enough to keep their caches small. */
+  private static final int CONCURRENT_SOURCES = 3;
+
   private final SparkSession spark;
   private final Lake lake;
   private final Consumer<String> progress;
@@ -98,16 +109,27 @@ public final class IngestJob {
       progress.accept("landing " + landing + ": " + listing.files().size() + " files");
       timer.lap("list landing");
 
-      List<FileProbe.Result> probes = listing.files().isEmpty() ? List.of()
-          : jsc.parallelize(listing.files(), listing.files().size())
-              .map(f -> FileProbe.probe(f, conf.get())).collect();
+      // Arrival order decides which of two identical deliveries counts as the original.
+      Known known = previouslyIngested();
+      Map<String, String> seen = known.firstFileBySha();
+      timer.lap("read ingested_files");
+
+      // A file logged before under the same path, size and modification time is not read again:
+      // its bytes are the logged ones (the quick check of rsync and make), so it is a duplicate.
       Map<String, FileProbe.Result> probeByFile = new HashMap<>();
+      List<LandingFile> unknown = new ArrayList<>();
+      for (LandingFile f : listing.files()) {
+        String sha = known.shaByStat().get(new FileStat(f.file(), f.sizeBytes(), f.modifiedAt()));
+        if (sha != null) probeByFile.put(f.file(), new FileProbe.Result(f, sha, null));
+        else unknown.add(f);
+      }
+      List<FileProbe.Result> probes = unknown.isEmpty() ? List.of()
+          : jsc.parallelize(unknown, unknown.size()).map(f -> FileProbe.probe(f, conf.get())).collect();
       probes.forEach(p -> probeByFile.put(p.file().file(), p));
+      progress.accept(String.format("landing: %d files already ingested (same path, size and time), %d read and hashed",
+          listing.files().size() - unknown.size(), unknown.size()));
       timer.lap("probe files");
 
-      // Arrival order decides which of two identical deliveries counts as the original.
-      Map<String, String> seen = previouslyIngested();
-      timer.lap("read ingested_files");
       Map<String, List<FileProbe.Result>> toIngest = new LinkedHashMap<>();
       List<FileProbe.Result> unreadable = new ArrayList<>();
       Map<String, FileCount> counts = new LinkedHashMap<>();
@@ -126,40 +148,95 @@ public final class IngestJob {
 
       List<String> failures = new ArrayList<>();
       List<FileProbe.Result> ingested = new ArrayList<>();
-      List<SourceRun> runs = new ArrayList<>();
+      Map<String, SourceRun> runs = ingestSources(jsc, conf, toIngest, runId, ingestedAt);
       try {
-      for (SourceSpec spec : Sources.ALL) {
-        List<FileProbe.Result> files = toIngest.get(spec.name());
-        if (files == null) continue;
-        SourceRun run = ingestSource(jsc, conf, spec, files, runId, ingestedAt);
-        runs.add(run);
-        Map<String, FileCount> sourceCounts = run.counts();
-        for (FileProbe.Result p : files) {
-          FileCount c = sourceCounts.get(p.file().file());
-          counts.put(p.file().file(), c);
-          if (c.rowsRead() != c.rowsAccepted() + c.rowsQuarantined()) {
-            failures.add(String.format("%s: read %d but accepted %d + quarantined %d", c.file(), c.rowsRead(),
-                c.rowsAccepted(), c.rowsQuarantined()));
-          } else {
-            ingested.add(p);
+        for (SourceRun run : runs.values()) {
+          for (FileProbe.Result p : toIngest.get(run.spec().name())) {
+            FileCount c = run.counts().get(p.file().file());
+            counts.put(p.file().file(), c);
+            if (c.rowsRead() != c.rowsAccepted() + c.rowsQuarantined()) {
+              failures.add(String.format("%s: read %d but accepted %d + quarantined %d", c.file(), c.rowsRead(),
+                  c.rowsAccepted(), c.rowsQuarantined()));
+            } else {
+              ingested.add(p);
+            }
           }
         }
-        long read = files.stream().mapToLong(p -> counts.get(p.file().file()).rowsRead()).sum();
-        long quarantined = files.stream().mapToLong(p -> counts.get(p.file().file()).rowsQuarantined()).sum();
-        progress.accept(String.format("%-20s %3d files %10d rows read %10d quarantined", spec.name(), files.size(), read,
-            quarantined));
+        writeQuarantine(runs.values(), unreadable, runId);
+        timer.lap("quarantine append");
+      } finally {
+        runs.values().forEach(r -> r.checked().unpersist());
       }
-
-      writeQuarantine(runs, unreadable, runId);
-      timer.lap("quarantine append");
-    } finally {
-      runs.forEach(r -> r.checked().unpersist());
-    }
     logIngestedFiles(ingested, unreadable, runId, ingestedAt);
     timer.lap("ingested_files append");
 
     List<String> unreadableLines = unreadable.stream().map(p -> p.file().file() + ": " + p.problem()).toList();
     return new IngestResult(runId, new ArrayList<>(counts.values()), unreadableLines, listing.ignored(), failures);
+  }
+
+  /**
+   * Runs every source with files in this run, concurrently: a source starts as soon as the
+   * sources its reference checks read are merged (clients before everything that names a client,
+   * cases before case_events). Most of a small source's time is Delta's fixed cost per commit,
+   * spent on the driver, so sources overlap well even on two cores. Returns the runs in
+   * {@link Sources#ALL} order; if a source fails, the others finish, their cached rows are freed
+   * and the first failure is thrown.
+   */
+  private Map<String, SourceRun> ingestSources(JavaSparkContext jsc, HadoopConf conf,
+      Map<String, List<FileProbe.Result>> toIngest, String runId, Timestamp ingestedAt) {
+    ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_SOURCES, r -> {
+      Thread t = new Thread(r, "ingest-source");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<String, CompletableFuture<SourceRun>> futures = new LinkedHashMap<>();
+      for (SourceSpec spec : Sources.ALL) {
+        CompletableFuture<?>[] deps = dependencies(spec).stream().map(futures::get).filter(Objects::nonNull)
+            .toArray(CompletableFuture[]::new);
+        List<FileProbe.Result> files = toIngest.get(spec.name());
+        CompletableFuture<Void> ready = CompletableFuture.allOf(deps);
+        futures.put(spec.name(), files == null ? ready.thenApply(v -> null) : ready.thenApplyAsync(v -> {
+          SourceRun run = ingestSource(jsc, conf, spec, files, runId, ingestedAt);
+          long read = run.counts().values().stream().mapToLong(FileCount::rowsRead).sum();
+          long quarantined = run.counts().values().stream().mapToLong(FileCount::rowsQuarantined).sum();
+          progress.accept(String.format("%-20s %3d files %10d rows read %10d quarantined", spec.name(), files.size(),
+              read, quarantined));
+          return run;
+        }, pool));
+      }
+      Map<String, SourceRun> runs = new LinkedHashMap<>();
+      RuntimeException failure = null;
+      for (Map.Entry<String, CompletableFuture<SourceRun>> e : futures.entrySet()) {
+        try {
+          SourceRun run = e.getValue().join();
+          if (run != null) runs.put(e.getKey(), run);
+        } catch (CompletionException | CancellationException ex) {
+          if (failure == null) {
+            failure = ex.getCause() instanceof RuntimeException re ? re : new IllegalStateException(ex.getCause());
+          }
+        }
+      }
+      if (failure != null) {
+        runs.values().forEach(r -> r.checked().unpersist());
+        throw failure;
+      }
+      return runs;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** The sources whose silver rows {@code spec}'s reference checks read. */
+  static Set<String> dependencies(SourceSpec spec) {
+    Set<String> deps = new HashSet<>();
+    for (ReferenceCheck check : spec.referenceChecks()) {
+      deps.add(switch (check) {
+        case CLIENT_EXISTS, CLIENT_EXISTS_OR_STAR -> Sources.CLIENTS.name();
+        case MILESTONE_NOT_BEFORE_CASE -> Sources.CASES.name();
+      });
+    }
+    return deps;
   }
 
   /**
@@ -229,18 +306,29 @@ public final class IngestJob {
     }
   }
 
+  /** A landing file's identity for the quick check: relative path, size and modification time. */
+  private record FileStat(String file, long sizeBytes, long modifiedAt) {}
+
+  /** The file log: the file that first brought each hash, and each logged file's hash by its stat. */
+  private record Known(Map<String, String> firstFileBySha, Map<FileStat, String> shaByStat) {}
+
   /** Content hashes already in the lake, with the file that first brought them. */
-  private Map<String, String> previouslyIngested() {
+  private Known previouslyIngested() {
     Map<String, String> seen = new HashMap<>();
-    if (!DeltaIO.exists(spark, lake.ingestedFiles())) return seen;
-    for (Row r : spark.read().format("delta").load(lake.ingestedFiles()).select("file_sha256", "file").collectAsList()) {
+    Map<FileStat, String> byStat = new HashMap<>();
+    if (!DeltaIO.exists(spark, lake.ingestedFiles())) return new Known(seen, byStat);
+    for (Row r : spark.read().format("delta").load(lake.ingestedFiles())
+        .select("file_sha256", "file", "size_bytes", "file_modified_at").collectAsList()) {
       seen.putIfAbsent(r.getString(0), r.getString(1));
+      if (!r.isNullAt(2) && !r.isNullAt(3)) {
+        byStat.put(new FileStat(r.getString(1), r.getLong(2), r.getTimestamp(3).getTime()), r.getString(0));
+      }
     }
-    return seen;
+    return new Known(seen, byStat);
   }
 
   /** This run's quarantine entries of every source and unreadable file, in one append. */
-  private void writeQuarantine(List<SourceRun> runs, List<FileProbe.Result> unreadable, String runId) {
+  private void writeQuarantine(Collection<SourceRun> runs, List<FileProbe.Result> unreadable, String runId) {
     Dataset<Row> all = null;
     for (SourceRun r : runs) {
       Dataset<Row> q = DeltaIO.conform(r.quarantined(), Quarantine.QUARANTINE);

@@ -15,7 +15,7 @@ final class PhaseTimer {
   private long last = start;
 
   /** Records the time since the previous lap under {@code phase}. */
-  void lap(String phase) {
+  synchronized void lap(String phase) {
     long now = System.nanoTime();
     if (print || LOG.isDebugEnabled()) {
       String line = String.format("timing %-36s %8.2f s  (total %8.2f s)", phase, (now - last) / 1e9, (now - start) / 1e9);

@@ -1,6 +1,7 @@
 package com.dispatch.quality.silver;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 
 import com.dispatch.quality.io.DeltaIO;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
@@ -51,12 +53,36 @@ public final class SilverMerge {
       latest.write().format("delta").mode("append").save(path);
       return;
     }
-    String on = String.join(" AND ", spec.keys().stream().map(k -> "t.`" + k + "` = s.`" + k + "`").toList());
+    String on = String.join(" AND ", spec.keys().stream().map(k -> "t.`" + k + "` = s.`" + k + "`").toList())
+        + partitionPruning(latest, spec, path);
     DeltaTable.forPath(spark, path).as("t")
         .merge(latest.as("s"), on)
         .whenMatched(newer(recency(spec))).updateAll()
         .whenNotMatched().insertAll()
         .execute();
+  }
+
+  /**
+   * For a partitioned table, the condition that confines the MERGE to the partitions the
+   * delivered rows fall in (a monthly run then reads one month of silver settlement, not its
+   * history): {@code " AND t.service_month IN (...)"}. It is only added when no delivered key
+   * lives in another partition, which a scan of the key column of the other partitions proves;
+   * a key that moved partition is merged against the whole table, so it still replaces its old
+   * row. Empty for an unpartitioned table.
+   */
+  static String partitionPruning(Dataset<Row> latest, SourceSpec spec, String path) {
+    String part = spec.partitionBy();
+    if (part == null) return "";
+    List<String> values = latest.select(col(part)).distinct().as(Encoders.STRING()).collectAsList();
+    if (values.isEmpty() || values.contains(null)) return "";
+    Column[] keys = spec.keys().stream().map(k -> col(k)).toArray(Column[]::new);
+    Dataset<Row> elsewhere = latest.sparkSession().read().format("delta").load(path)
+        .where(not(col(part).isin(values.toArray()))).select(keys);
+    List<Column> joinOn = spec.keys().stream().map(k -> latest.col(k).equalTo(elsewhere.col(k))).toList();
+    Column on = joinOn.stream().reduce(Column::and).orElseThrow();
+    if (!latest.join(elsewhere, on, "left_semi").isEmpty()) return "";
+    String list = String.join(", ", values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList());
+    return " AND t.`" + part + "` IN (" + list + ")";
   }
 
   /** SQL for "s is newer than t" under the lexicographic order {@code cols} (nulls oldest). */

@@ -82,6 +82,54 @@ class IngestRedeliveryTest extends SparkTestBase {
   }
 
   @Test
+  void aFileLoggedUnderTheSamePathSizeAndTimeIsNotReadAgain() throws Exception {
+    Path dir = Files.createTempDirectory("quickcheck");
+    LandingZone landing = new LandingZone(dir.resolve("landing"))
+        .file("reference/clients.csv", 0, CLIENTS)
+        .file("roster/2025-07.csv", 1, roster("A1,E1,C0001,张三,8000,6000,2025-07-01,2025-07-01 09:00:00"));
+    Lake lake = new Lake(dir.resolve("lake").toString());
+    IngestJob.run(spark(), lake, landing.uri());
+
+    // Same size and modification time, bytes no longer UTF-8: read, it would be UNREADABLE.
+    Path file = landing.root.resolve("roster/2025-07.csv");
+    var mtime = Files.getLastModifiedTime(file);
+    byte[] bytes = Files.readAllBytes(file);
+    java.util.Arrays.fill(bytes, bytes.length - 10, bytes.length - 1, (byte) 0xFF);
+    Files.write(file, bytes);
+    Files.setLastModifiedTime(file, mtime);
+    IngestResult second = IngestJob.run(spark(), lake, landing.uri());
+
+    Assertions.assertEquals("SKIPPED_DUPLICATE", count(second, "roster/2025-07.csv").status());
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(mtime.toMillis() + 60_000));
+    IngestResult third = IngestJob.run(spark(), lake, landing.uri());
+    Assertions.assertEquals("UNREADABLE", count(third, "roster/2025-07.csv").status());
+  }
+
+  @Test
+  void aSettlementLineRedeliveredUnderAnotherMonthReplacesItsOldRow() throws Exception {
+    String header = "line_id,batch_id,client_id,service_month,issued_at,employee_id,wage,pension,medical,"
+        + "unemployment,work_injury,housing_fund,service_fee,total,wage_paid_date,updated_at";
+    String amounts = "8000.00,0.00,0.00,0.00,0.00,0.00,120.00,8120.00,";
+    Path dir = Files.createTempDirectory("moved");
+    LandingZone landing = new LandingZone(dir.resolve("landing"))
+        .file("reference/clients.csv", 0, CLIENTS)
+        .file("settlement/2025-07/s.csv", 1, lines(header,
+            "L1,B1,C0001,2025-07,2025-08-01 09:00:00,E1," + amounts + "2025-08-15,2025-08-01 09:00:00",
+            "L2,B1,C0001,2025-07,2025-08-01 09:00:00,E2," + amounts + "2025-08-15,2025-08-01 09:00:00"));
+    Lake lake = new Lake(dir.resolve("lake").toString());
+    IngestJob.run(spark(), lake, landing.uri());
+
+    landing.file("settlement/2025-08/s.csv", 2, lines(header,
+        "L1,B2,C0001,2025-08,2025-09-01 09:00:00,E1," + amounts + "2025-09-15,2025-09-01 09:00:00",
+        "L3,B2,C0001,2025-08,2025-09-01 09:00:00,E3," + amounts + "2025-09-15,2025-09-01 09:00:00"));
+    IngestJob.run(spark(), lake, landing.uri());
+
+    List<Row> rows = spark().read().format("delta").load(lake.silver("settlement"))
+        .orderBy("line_id").select("line_id", "service_month").collectAsList();
+    Assertions.assertEquals("[[L1,2025-08], [L2,2025-07], [L3,2025-08]]", rows.toString());
+  }
+
+  @Test
   void ingestCommandPrintsTheReconciliationAndExitsZero() throws Exception {
     Path dir = Files.createTempDirectory("cli");
     LandingZone landing = new LandingZone(dir.resolve("landing"))
