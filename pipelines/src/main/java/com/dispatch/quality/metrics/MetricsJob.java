@@ -14,6 +14,8 @@ import com.dispatch.quality.io.RunLog;
 import com.dispatch.quality.schema.Gold;
 import com.dispatch.quality.schema.Silver;
 import java.io.PrintStream;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -172,23 +174,46 @@ public final class MetricsJob {
   }
 
   /**
-   * The silver inputs of month M. Settlement is filtered on service_month (so a table partitioned
-   * by it is pruned to those partitions): M−1 for the previous-month scorecard, M, and every later
-   * month, which ROSTER_TO_SETTLEMENT looks ahead to. Activities start at the quarter of M−1.
+   * The silver inputs of month M, pruned to the rows month M's and M−1's rules can reach, so that
+   * a monthly run's cost does not grow with the history in the lake:
+   * <ul>
+   *   <li>settlement: service_month ≥ M−1 (M−1 for the previous-month scorecard, M, and every
+   *       later month, which ROSTER_TO_SETTLEMENT looks ahead to); the table is partitioned by
+   *       service_month, so only those partitions are read;
+   *   <li>roster: assignments active at some point of M−1..M (start_date ≤ the last day of M, no
+   *       end_date or one on or after the first day of M−1); every roster rule is about
+   *       assignments active, starting or ending in M or M−1;
+   *   <li>cases: reported in M−1..M (every case subject and the shortlist are cases reported in
+   *       the month), and case_events: the events of those cases;
+   *   <li>activities: from the quarter of M−1 on.
+   * </ul>
    */
   public static SilverInputs readSilver(SparkSession spark, Lake lake, YearMonth month) {
     YearMonth previous = month.minusMonths(1);
     LocalDate previousQuarterStart = LocalDate.of(previous.getYear(), ((previous.getMonthValue() - 1) / 3) * 3 + 1, 1);
+    LocalDate first = previous.atDay(1);
+    LocalDate last = month.atEndOfMonth();
+    Dataset<Row> cases = silver(spark, lake, "cases", Silver.CASES)
+        .where(col("reported_at").geq(lit(startOfDay(first))).and(col("reported_at").lt(lit(startOfDay(last.plusDays(1))))));
+    Dataset<Row> caseEvents = silver(spark, lake, "case_events", Silver.CASE_EVENTS);
+    caseEvents = caseEvents.join(cases.select(col("case_id").as("_case_id")),
+        caseEvents.col("case_id").equalTo(col("_case_id")), "left_semi");
     return new SilverInputs(
         silver(spark, lake, "clients", Silver.CLIENTS),
-        silver(spark, lake, "roster", Silver.ROSTER),
+        silver(spark, lake, "roster", Silver.ROSTER).where(col("start_date").leq(lit(Date.valueOf(last)))
+            .and(col("end_date").isNull().or(col("end_date").geq(lit(Date.valueOf(first)))))),
         silver(spark, lake, "settlement", Silver.SETTLEMENT).where(col("service_month").geq(previous.toString())),
-        silver(spark, lake, "cases", Silver.CASES),
-        silver(spark, lake, "case_events", Silver.CASE_EVENTS),
+        cases,
+        caseEvents,
         silver(spark, lake, "activities", Silver.ACTIVITIES)
-            .where(col("occurred_at").geq(lit(previousQuarterStart.atStartOfDay(MetricContext.ZONE).toInstant()))),
+            .where(col("occurred_at").geq(lit(startOfDay(previousQuarterStart)))),
         silver(spark, lake, "service_commitments", Silver.SERVICE_COMMITMENTS),
         silver(spark, lake, "insurance_rates", Silver.INSURANCE_RATES));
+  }
+
+  /** The first instant of a local date in Asia/Shanghai, as a timestamp. */
+  private static Timestamp startOfDay(LocalDate d) {
+    return Timestamp.from(d.atStartOfDay(MetricContext.ZONE).toInstant());
   }
 
   /** Replaces month M of one gold table with {@code rows}, stamped with the run id and as_of. */

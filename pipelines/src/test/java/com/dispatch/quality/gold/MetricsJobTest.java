@@ -105,6 +105,45 @@ class MetricsJobTest extends SparkTestBase {
     assertEquals(0, in.roster().count(), "absent silver tables read as empty");
   }
 
+  @Test
+  void rosterAndCasesAreReadOnlyWhereMonthMAndItsPreviousMonthRulesReach(@TempDir Path dir) {
+    Lake lake = new Lake(dir.toString());
+    write(lake.silver("roster"), Silver.ROSTER, List.of(
+        row(Silver.ROSTER, "assignment_id", "A_ENDED_OCT", "client_id", "C1", "employee_id", "E1",
+            "start_date", date("2025-01-01"), "end_date", date("2025-10-31")),
+        row(Silver.ROSTER, "assignment_id", "A_ENDED_DEC1", "client_id", "C1", "employee_id", "E2",
+            "start_date", date("2025-01-01"), "end_date", date("2025-12-01")),
+        row(Silver.ROSTER, "assignment_id", "A_OPEN", "client_id", "C1", "employee_id", "E3",
+            "start_date", date("2024-03-01")),
+        row(Silver.ROSTER, "assignment_id", "A_STARTS_JAN31", "client_id", "C1", "employee_id", "E4",
+            "start_date", date("2026-01-31")),
+        row(Silver.ROSTER, "assignment_id", "A_STARTS_FEB", "client_id", "C1", "employee_id", "E5",
+            "start_date", date("2026-02-01"))));
+    write(lake.silver("cases"), Silver.CASES, List.of(
+        row(Silver.CASES, "case_id", "K_NOV", "client_id", "C1", "case_type", "COMPLAINT",
+            "reported_at", ts("2025-11-30 23:59")),
+        row(Silver.CASES, "case_id", "K_DEC", "client_id", "C1", "case_type", "COMPLAINT",
+            "reported_at", ts("2025-12-01 00:00")),
+        row(Silver.CASES, "case_id", "K_JAN", "client_id", "C1", "case_type", "WORK_INJURY",
+            "occurred_at", ts("2025-10-01 08:00"), "reported_at", ts("2026-01-31 23:59")),
+        row(Silver.CASES, "case_id", "K_FEB", "client_id", "C1", "case_type", "COMPLAINT",
+            "reported_at", ts("2026-02-01 00:00"))));
+    write(lake.silver("case_events"), Silver.CASE_EVENTS, List.of(
+        row(Silver.CASE_EVENTS, "case_id", "K_NOV", "milestone", "FIRST_RESPONSE", "at", ts("2025-12-02 10:00")),
+        row(Silver.CASE_EVENTS, "case_id", "K_JAN", "milestone", "FIRST_RESPONSE", "at", ts("2025-10-01 09:00")),
+        row(Silver.CASE_EVENTS, "case_id", "K_FEB", "milestone", "FIRST_RESPONSE", "at", ts("2026-01-20 10:00"))));
+
+    SilverInputs in = MetricsJob.readSilver(spark(), lake, JAN);
+
+    assertEquals(Set.of("A_ENDED_DEC1", "A_OPEN", "A_STARTS_JAN31"), ids(in.roster(), "assignment_id"));
+    assertEquals(Set.of("K_DEC", "K_JAN"), ids(in.cases(), "case_id"));
+    assertEquals(Set.of("K_JAN"), ids(in.caseEvents(), "case_id"), "events of the cases read, whatever their time");
+  }
+
+  private static Set<String> ids(Dataset<Row> rows, String column) {
+    return new TreeSet<>(rows.select(column).as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+  }
+
   /**
    * The whole job on a tiny lake. Needs every gold transform: skipped while some are still stubs.
    * A rerun with the same inputs and as_of yields the same rows besides run_id; other months stay.
