@@ -82,6 +82,34 @@ def scans(path):
     return out
 
 
+MERGE_METRICS = ("numSourceRows", "numTargetRowsInserted", "numTargetRowsUpdated", "numTargetRowsCopied",
+                 "numTargetFilesRemoved", "numTargetFilesAdded", "numTargetBytesRemoved", "scanTimeMs",
+                 "rewriteTimeMs", "executionTimeMs")
+
+
+def merges(lake):
+    """The last write of each silver table, from its Delta log: after the monthly ingest that is
+    month 13's MERGE, and Delta's own metrics say how many target files it could skip (partition
+    pruning), how long it scanned, and how many rows it had to copy."""
+    out = {}
+    for table in sorted(glob.glob(os.path.join(lake, "silver", "*", "_delta_log"))):
+        last = None
+        for commit in sorted(glob.glob(os.path.join(table, "*.json"))):
+            with open(commit, encoding="utf-8") as f:
+                for line in f:
+                    info = json.loads(line).get("commitInfo")
+                    if info and info.get("operation") in ("MERGE", "WRITE"):
+                        last = info
+        if last:
+            m = last.get("operationMetrics", {})
+            pred = last.get("operationParameters", {}).get("predicate", "")
+            part = re.findall(r"service_month#\d+ (?:= [^)\s]+|IN \([^)]*\))", pred)
+            out[os.path.basename(os.path.dirname(table))] = {
+                "operation": last["operation"], "partition_predicate": re.sub(r"#\d+", "", part[0]) if part else None,
+                **{k: int(m[k]) for k in MERGE_METRICS if k in m}}
+    return out
+
+
 def duckdb_vs_gold(work):
     duck = read(os.path.join(work, "timing", "duckdb.log"), "")
     line = next((l for l in duck.splitlines() if l.startswith('{"peer":"duckdb"')), None)
@@ -132,6 +160,7 @@ def collect(a):
         "scanned": {"ingest_month": scans(os.path.join(a.work, "scan-ingest-month.jsonl")),
                     "metrics_m13": scans(os.path.join(a.work, "scan-m13.jsonl")),
                     "metrics_m1": scans(os.path.join(a.work, "scan-m1.jsonl"))},
+        "silver_merges_month13": merges(os.path.join(a.work, "lake")),
         "duckdb_vs_gold_settlement_quality": duckdb_vs_gold(a.work),
     }
 
@@ -181,6 +210,23 @@ def render_docs():
             table += (f"\n\nWhat the monthly run read at {s} (ScanReport; bytes in MB; a table's bytes on disk include "
                       "files replaced but not yet vacuumed):\n\n| stage | table | scans | files read | MB read | "
                       "MB on disk | share | partition filters |\n|---|---|---|---|---|---|---|---|\n" + "\n".join(rows))
+    for s in order:
+        name, r = latest[s]
+        m = r.get("silver_merges_month13") or {}
+        if m:
+            table += (f"\n\nThe monthly ingest's silver writes at {s} (Delta's own MERGE metrics from each table's "
+                      "log; `copied` = unchanged rows rewritten with a touched file):\n\n"
+                      "| table | operation | partition condition | source rows | inserted | updated | copied | "
+                      "files removed / added | scan s | total s |\n|---|---|---|---|---|---|---|---|---|---|\n")
+            for tbl, v in sorted(m.items()):
+                if v["operation"] != "MERGE":
+                    continue
+                g = lambda k: fmt(v.get(k))
+                sec = lambda k: "–" if v.get(k) is None else f"{v[k] / 1000:.1f}"
+                table += (f"| `silver/{tbl}` | {v['operation']} | {v.get('partition_predicate') or '–'} | "
+                          f"{g('numSourceRows')} | {g('numTargetRowsInserted')} | {g('numTargetRowsUpdated')} | "
+                          f"{g('numTargetRowsCopied')} | {g('numTargetFilesRemoved')} / {g('numTargetFilesAdded')} | "
+                          f"{sec('scanTimeMs')} | {sec('executionTimeMs')} |\n")
     with open(DOC, encoding="utf-8") as f:
         doc = f.read()
     if BEGIN not in doc:

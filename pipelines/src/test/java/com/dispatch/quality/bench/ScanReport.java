@@ -13,6 +13,7 @@ import org.apache.spark.sql.execution.QueryExecution;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
 import org.apache.spark.sql.execution.adaptive.QueryStageExec;
+import org.apache.spark.sql.execution.columnar.InMemoryTableScanExec;
 import org.apache.spark.sql.execution.metric.SQLMetric;
 import org.apache.spark.sql.util.QueryExecutionListener;
 import scala.collection.JavaConverters;
@@ -26,6 +27,9 @@ import scala.collection.JavaConverters;
  * well shows few files per table and partition filters on {@code month}/{@code service_month}.
  */
 public final class ScanReport implements QueryExecutionListener {
+  private static final java.util.Set<SparkPlan> REPORTED =
+      java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+
   private final Path out = Path.of(System.getProperty("bench.scanReport", "scan-report.jsonl"));
 
   @Override
@@ -53,8 +57,14 @@ public final class ScanReport implements QueryExecutionListener {
   @Override
   public void onFailure(String funcName, QueryExecution qe, Exception exception) {}
 
+  /**
+   * Every file scan under {@code p}, including those under a cached relation (the metrics job
+   * caches its silver inputs, so their scans sit in the cache's plan). A scan is reported once:
+   * the same cached plan appears in every later query that reads the cache.
+   */
   private static void collect(SparkPlan p, List<FileSourceScanExec> acc) {
-    if (p instanceof FileSourceScanExec f) acc.add(f);
+    if (p instanceof FileSourceScanExec f && REPORTED.add(f)) acc.add(f);
+    if (p instanceof InMemoryTableScanExec m) collect(m.relation().cachedPlan(), acc);
     if (p instanceof AdaptiveSparkPlanExec a) collect(a.executedPlan(), acc);
     if (p instanceof QueryStageExec q) collect(q.plan(), acc);
     for (SparkPlan c : JavaConverters.seqAsJavaList(p.children())) collect(c, acc);
