@@ -9,6 +9,7 @@ hard links, so the layout costs no disk.
     python3 bench/layout.py <staging> <work>   ->  <work>/landing     months 1..n-1 (history)
                                                    <work>/incr        month n only (the increment)
                                                    <work>/landing-m1  month 1 only
+                                                   <work>/landing-m3  months 1..3
 Prints a JSON summary (months, files per zone).
 """
 import json
@@ -49,9 +50,11 @@ def main(staging, work):
         sys.exit(f"layout: found {len(service)} settlement month(s) in the paths under {staging}; "
                  "the benchmark needs the generator to write one file (or folder) per month")
     first, last = service[0], service[-1]
+    third = service[min(2, len(service) - 1)]
     zones = {"landing": lambda m: m is None or m < last,
              "incr": lambda m: m is not None and m >= last,
-             "landing-m1": lambda m: m is None or m == first}
+             "landing-m1": lambda m: m is None or m == first,
+             "landing-m3": lambda m: m is None or m <= third}
     counts = {}
     for zone, keep in zones.items():
         counts[zone] = 0
@@ -59,7 +62,8 @@ def main(staging, work):
             if keep(m):
                 link(os.path.join(staging, rel), os.path.join(work, zone, rel))
                 counts[zone] += 1
-    print(json.dumps({"months": months, "service_months": service, "first_month": first, "last_month": last,
+    print(json.dumps({"months": months, "service_months": service, "first_month": first, "third_month": third,
+                      "last_month": last,
                       "files": counts}))
 
 

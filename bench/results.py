@@ -15,8 +15,8 @@ import subprocess
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RESULTS = os.path.join(ROOT, "bench", "results")
 DOC = os.path.join(ROOT, "docs", "performance.md")
-STAGES = ["generate", "ingest_history", "ingest_month", "metrics_m13", "ingest_m1", "metrics_m1", "report",
-          "floor_parquet", "duckdb"]
+STAGES = ["generate", "ingest_history", "ingest_month", "metrics_m13", "ingest_m1", "metrics_m1", "ingest_m3",
+          "metrics_m3", "report", "floor_parquet", "duckdb"]
 SQ_COLUMNS = ["expected_headcount", "billed_headcount", "missing", "extra", "duplicate", "headcount_errors",
               "evaluated_lines", "calc_error_lines"]
 TARGETS = {"ingest_vs_floor": 2.0, "metrics_m13_vs_m1": 1.3}
@@ -130,7 +130,8 @@ def collect(a):
     st = {n: stage(t, n) for n in STAGES}
     sec = {n: st[n]["seconds"] for n in STAGES}
     rows = {"ingest_history": a.rows_history, "ingest_month": a.rows_month, "floor_parquet": a.rows_month,
-            "metrics_m13": a.rows_month, "metrics_m1": a.rows_m1, "ingest_m1": a.rows_m1, "duckdb": None}
+            "metrics_m13": a.rows_month, "metrics_m1": a.rows_m1, "ingest_m1": a.rows_m1,
+            "ingest_m3": a.rows_m3, "metrics_m3": a.rows_m3, "duckdb": None}
     for n, r in rows.items():
         st[n]["input_rows"] = r
         st[n]["rows_per_second"] = round(r / sec[n]) if r and sec[n] else None
@@ -144,7 +145,7 @@ def collect(a):
         "date": datetime.date.today().isoformat(),
         "commit": commit + ("-dirty" if dirty else ""),
         "scale": a.scale, "employees": a.employees, "clients": a.clients,
-        "months": {"first": a.month1, "last": a.month13},
+        "months": {"first": a.month1, "third": a.month3, "last": a.month13},
         "machine": {"cores": os.cpu_count(), "heap": a.heap, "load_avg_before": a.load_before,
                     "load_avg_after": a.load_after},
         "stages": st,
@@ -154,12 +155,14 @@ def collect(a):
         "ratios": {
             "ingest_vs_floor": ratio(sec["ingest_month"], sec["floor_parquet"]),
             "metrics_m13_vs_m1": ratio(sec["metrics_m13"], sec["metrics_m1"]),
+            "metrics_m13_vs_m3": ratio(sec["metrics_m13"], sec["metrics_m3"]),
             "end_to_end_vs_duckdb": ratio(monthly_total, sec["duckdb"]),
         },
         "targets": TARGETS,
         "scanned": {"ingest_month": scans(os.path.join(a.work, "scan-ingest-month.jsonl")),
                     "metrics_m13": scans(os.path.join(a.work, "scan-m13.jsonl")),
-                    "metrics_m1": scans(os.path.join(a.work, "scan-m1.jsonl"))},
+                    "metrics_m1": scans(os.path.join(a.work, "scan-m1.jsonl")),
+                    "metrics_m3": scans(os.path.join(a.work, "scan-m3.jsonl"))},
         "silver_merges_month13": merges(os.path.join(a.work, "lake")),
         "duckdb_vs_gold_settlement_quality": duckdb_vs_gold(a.work),
     }
@@ -177,22 +180,24 @@ def render_docs():
         latest[r["scale"]] = (os.path.basename(p), r)
     order = [s for s in ("10k", "100k", "1m") if s in latest]
     lines = ["| scale (employees / clients) | commit | ingest 1 month s (rows/s) | metrics m13 s | "
-             "metrics m1 s | reports s (PDFs) | monthly run s | peak RSS MB | Spark CSV→Parquet s | DuckDB s | "
-             "ingest / floor (≤ 2) | m13 / m1 (≤ 1.3) | end-to-end / DuckDB | DuckDB = gold | load avg | result file |",
-             "|" + "---|" * 16]
+             "metrics m1 s | metrics m3 s | reports s (PDFs) | monthly run s | monthly run peak RSS MB | "
+             "Spark CSV→Parquet s | DuckDB s | ingest / floor (≤ 2) | m13 / m1 (≤ 1.3) | m13 / m3 | "
+             "end-to-end / DuckDB | DuckDB = gold | load avg | result file |",
+             "|" + "---|" * 18]
     for s in order:
         name, r = latest[s]
         st = r["stages"]
-        rss = max((v["max_rss_mb"] or 0) for k, v in st.items() if k not in ("generate", "duckdb")) or None
+        rss = max((st[k]["max_rss_mb"] or 0) for k in ("ingest_month", "metrics_m13", "report")) or None
         eq = r.get("duckdb_vs_gold_settlement_quality")
         lines.append("| " + " | ".join([
             f"{s} ({r['employees']:,} / {r['clients']:,})", r["commit"],
             f"{fmt(st['ingest_month']['seconds'])} ({fmt(st['ingest_month']['rows_per_second'])})",
             fmt(st["metrics_m13"]["seconds"]), fmt(st["metrics_m1"]["seconds"]),
+            fmt(st.get("metrics_m3", {}).get("seconds")),
             f"{fmt(st['report']['seconds'])} ({r['pdfs']})", fmt(r["monthly_run_seconds"]), fmt(rss),
             fmt(st["floor_parquet"]["seconds"]), fmt(st["duckdb"]["seconds"]),
             fmt(r["ratios"]["ingest_vs_floor"]), fmt(r["ratios"]["metrics_m13_vs_m1"]),
-            fmt(r["ratios"]["end_to_end_vs_duckdb"]),
+            fmt(r["ratios"].get("metrics_m13_vs_m3")), fmt(r["ratios"]["end_to_end_vs_duckdb"]),
             "–" if not eq else ("yes" if eq["equal"] else "**no**"),
             f"{r['machine']['load_avg_before'].split()[0]} → {r['machine']['load_avg_after'].split()[0]}",
             f"`bench/results/{name}`"]) + " |")
@@ -200,7 +205,7 @@ def render_docs():
     for s in order:
         name, r = latest[s]
         rows = []
-        for stage in ("ingest_month", "metrics_m13", "metrics_m1"):
+        for stage in ("ingest_month", "metrics_m13", "metrics_m1", "metrics_m3"):
             for tbl, v in sorted(r.get("scanned", {}).get(stage, {}).items()):
                 share = f"{100 * v['bytes'] / v['table_bytes_on_disk']:.0f} %" if v["table_bytes_on_disk"] else "–"
                 filters = "; ".join(v["partition_filters"])[:160] or "none"
@@ -239,9 +244,9 @@ def render_docs():
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--render-docs", action="store_true")
-    for name in ("scale", "work", "month1", "month13", "heap", "load-before", "load-after"):
+    for name in ("scale", "work", "month1", "month3", "month13", "heap", "load-before", "load-after"):
         p.add_argument("--" + name)
-    for name in ("employees", "clients", "rows-history", "rows-month", "rows-m1", "pdfs"):
+    for name in ("employees", "clients", "rows-history", "rows-month", "rows-m1", "rows-m3", "pdfs"):
         p.add_argument("--" + name, type=int, default=0)
     a = p.parse_args()
     if not a.render_docs:

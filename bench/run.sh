@@ -5,7 +5,8 @@
 #   2. times, each in its own JVM like the real commands (./quality's flags, driver heap
 #      QUALITY_HEAP, default 8g): ingest of months 1-12 (history), ingest of month 13 (the
 #      monthly increment), metrics of month 13 with 12 months in the lake, ingest + metrics of
-#      month 1 alone in an empty lake, reports of month 13 for all clients;
+#      month 1 alone in an empty lake, ingest of months 1-3 + metrics of month 3, reports of
+#      month 13 for all clients;
 #   3. times the peers side by side: Spark alone reading month 13's CSV files and writing plain
 #      Parquet, and DuckDB computing settlement_quality of month 13 from the CSVs;
 #   4. records wall time, max RSS, input rows/s per stage, the ratios, the files each metrics
@@ -81,7 +82,7 @@ for scale in "${scales[@]}"; do
       --months "$months" --seed "$seed" --out "$w/staging"
     touch "$w/staging/.complete"
   else
-    rm -rf "$w/landing" "$w/landing-m1" "$w/incr" "$w/lake" "$w/lake-m1" "$w/out" "$w/floor" "$w"/*.json "$w"/*.jsonl
+    rm -rf "$w/landing" "$w/landing-m1" "$w/landing-m3" "$w/incr" "$w/lake" "$w/lake-m1" "$w/lake-m3" "$w/out" "$w/floor" "$w"/*.json "$w"/*.jsonl
     mkdir -p "$t"; find "$t" -type f ! -name 'generate.*' -delete
   fi
 
@@ -89,12 +90,14 @@ for scale in "${scales[@]}"; do
   # (yyyy-MM); files without a month (reference data) go into every landing zone.
   python3 bench/layout.py "$w/staging" "$w" >"$w/layout.json"
   m1="$(python3 -c "import json,sys; print(json.load(open('$w/layout.json'))['first_month'])")"
+  m3="$(python3 -c "import json,sys; print(json.load(open('$w/layout.json'))['third_month'])")"
   m13="$(python3 -c "import json,sys; print(json.load(open('$w/layout.json'))['last_month'])")"
   # as_of three months after the month: every generated fact has happened, nothing is pending.
   as_of() { python3 -c "import sys; y, m = map(int, sys.argv[1].split('-')); m += 3; y += (m - 1) // 12; m = (m - 1) % 12 + 1; print(f'{y:04d}-{m:02d}-01T00:00:00+08:00')" "$1"; }
   rows_hist=$(count_rows "$w/landing")
   rows_m13=$(count_rows "$w/incr")
   rows_m1=$(count_rows "$w/landing-m1")
+  rows_m3=$(count_rows "$w/landing-m3")
 
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   run_stage ingest_history "$t" ./quality ingest --landing "$w/landing" --lake "$w/lake" || true
@@ -107,6 +110,11 @@ for scale in "${scales[@]}"; do
   run_stage ingest_m1 "$t" ./quality ingest --landing "$w/landing-m1" --lake "$w/lake-m1" || true
   QUALITY_JAVA_OPTS="$scan_opts -Dbench.scanReport=$w/scan-m1.jsonl" \
     run_stage metrics_m1 "$t" bench/java.sh com.dispatch.quality.cli.QualityCli metrics --lake "$w/lake-m1" --month "$m1" --as-of "$(as_of "$m1")" || true
+  # Month 3 with two months before it: like month 13 it has a whole previous month (the scorecard's
+  # M-1) and more of its quarter, but 10 months less history. m13 / m3 isolates growth with history.
+  run_stage ingest_m3 "$t" ./quality ingest --landing "$w/landing-m3" --lake "$w/lake-m3" || true
+  QUALITY_JAVA_OPTS="$scan_opts -Dbench.scanReport=$w/scan-m3.jsonl" \
+    run_stage metrics_m3 "$t" bench/java.sh com.dispatch.quality.cli.QualityCli metrics --lake "$w/lake-m3" --month "$m3" --as-of "$(as_of "$m3")" || true
   run_stage report "$t" ./quality report --lake "$w/lake" --month "$m13" --out "$w/out" || true
   run_stage floor_parquet "$t" bench/java.sh com.dispatch.quality.bench.CsvToParquetFloor "$w/incr" "$w/floor" || true
   run_stage duckdb "$t" bench/java.sh com.dispatch.quality.bench.DuckDbSettlementQuality \
@@ -116,7 +124,7 @@ for scale in "${scales[@]}"; do
 
   pdfs=$( (find "$w/out" -name '*.pdf' 2>/dev/null || true) | wc -l)
   python3 bench/results.py --scale "$scale" --employees "$employees" --clients "$clients" --work "$w" \
-    --month1 "$m1" --month13 "$m13" --rows-history "$rows_hist" --rows-month "$rows_m13" --rows-m1 "$rows_m1" \
+    --month1 "$m1" --month13 "$m13" --rows-history "$rows_hist" --rows-month "$rows_m13" --rows-m1 "$rows_m1" --rows-m3 "$rows_m3" --month3 "$m3" \
     --pdfs "$pdfs" --heap "$QUALITY_HEAP" --load-before "$load_before" --load-after "$load_after"
 done
 python3 bench/results.py --render-docs

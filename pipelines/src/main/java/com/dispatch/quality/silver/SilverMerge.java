@@ -1,8 +1,10 @@
 package com.dispatch.quality.silver;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.udf;
 
 import com.dispatch.quality.io.DeltaIO;
 import com.dispatch.quality.schema.Sources.SourceSpec;
@@ -13,7 +15,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.sketch.BloomFilter;
 
 /**
  * Deduplicates accepted rows by business key and merges them into {@code silver/<entity>}
@@ -41,48 +48,81 @@ public final class SilverMerge {
         .filter(col("_rank").equalTo(1)).drop("_rank");
   }
 
-  /** Merges {@code accepted} (silver columns) into the table at {@code path}. */
+  /**
+   * Merges {@code accepted} (silver columns) into the table at {@code path}. The deduplicated rows
+   * are computed once and kept for the partition check and both passes of the MERGE (the
+   * session's {@code spark.databricks.delta.merge.materializeSource=none}, set in
+   * {@link com.dispatch.quality.spark.Sessions}, stops Delta from materializing them again).
+   */
   public static void merge(Dataset<Row> accepted, SourceSpec spec, String path) {
     var spark = accepted.sparkSession();
     boolean fresh = !DeltaIO.exists(spark, path);
     if (spec.partitionBy() == null) DeltaIO.createIfAbsent(spark, path, spec.silver());
     else DeltaIO.createIfAbsent(spark, path, spec.silver(), spec.partitionBy());
-    Dataset<Row> latest = DeltaIO.conform(latestPerKey(accepted, spec), spec.silver());
-    if (fresh) {
-      // Nothing to match against: a MERGE would only add a join and a second pass over the rows.
-      latest.write().format("delta").mode("append").save(path);
-      return;
+    Dataset<Row> latest = DeltaIO.conform(latestPerKey(accepted, spec), spec.silver())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      if (fresh) {
+        // Nothing to match against: a MERGE would only add a join and a second pass over the rows.
+        latest.write().format("delta").mode("append").save(path);
+        return;
+      }
+      String on = String.join(" AND ", spec.keys().stream().map(k -> "t.`" + k + "` = s.`" + k + "`").toList())
+          + partitionPruning(latest, spec, path);
+      DeltaTable.forPath(spark, path).as("t")
+          .merge(latest.as("s"), on)
+          .whenMatched(newer(recency(spec))).updateAll()
+          .whenNotMatched().insertAll()
+          .execute();
+    } finally {
+      latest.unpersist();
     }
-    String on = String.join(" AND ", spec.keys().stream().map(k -> "t.`" + k + "` = s.`" + k + "`").toList())
-        + partitionPruning(latest, spec, path);
-    DeltaTable.forPath(spark, path).as("t")
-        .merge(latest.as("s"), on)
-        .whenMatched(newer(recency(spec))).updateAll()
-        .whenNotMatched().insertAll()
-        .execute();
   }
 
   /**
    * For a partitioned table, the condition that confines the MERGE to the partitions the
    * delivered rows fall in (a monthly run then reads one month of silver settlement, not its
    * history): {@code " AND t.service_month IN (...)"}. It is only added when no delivered key
-   * lives in another partition, which a scan of the key column of the other partitions proves;
-   * a key that moved partition is merged against the whole table, so it still replaces its old
-   * row. Empty for an unpartitioned table.
+   * lives in another partition; a key that moved partition is merged against the whole table, so
+   * it still replaces its old row. Empty for an unpartitioned table.
    */
   static String partitionPruning(Dataset<Row> latest, SourceSpec spec, String path) {
     String part = spec.partitionBy();
     if (part == null) return "";
     List<String> values = latest.select(col(part)).distinct().as(Encoders.STRING()).collectAsList();
     if (values.isEmpty() || values.contains(null)) return "";
-    Column[] keys = spec.keys().stream().map(k -> col(k)).toArray(Column[]::new);
     Dataset<Row> elsewhere = latest.sparkSession().read().format("delta").load(path)
-        .where(not(col(part).isin(values.toArray()))).select(keys);
-    List<Column> joinOn = spec.keys().stream().map(k -> latest.col(k).equalTo(elsewhere.col(k))).toList();
-    Column on = joinOn.stream().reduce(Column::and).orElseThrow();
-    if (!latest.join(elsewhere, on, "left_semi").isEmpty()) return "";
+        .where(not(col(part).isin(values.toArray())));
+    if (anyKeyIn(latest, elsewhere, spec.keys())) return "";
     String list = String.join(", ", values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList());
     return " AND t.`" + part + "` IN (" + list + ")";
+  }
+
+  /**
+   * Whether a key of {@code delivered} also occurs in {@code existing}. The existing rows can be
+   * the whole history, so instead of a join (a shuffle of every key) their key column is passed
+   * through a Bloom filter of the delivered keys, and only the few candidates it lets through
+   * are checked exactly.
+   */
+  private static final int MAX_CANDIDATES = 10_000;
+
+  static boolean anyKeyIn(Dataset<Row> delivered, Dataset<Row> existing, List<String> keys) {
+    Column key = keyOf(keys);
+    long n = Math.max(1, delivered.count());
+    BloomFilter bloom = delivered.select(key.as("_key")).stat().bloomFilter("_key", n, 1e-6);
+    UserDefinedFunction mightBeDelivered = udf((UDF1<String, Boolean>) k -> k != null && bloom.mightContainString(k),
+        DataTypes.BooleanType);
+    List<String> candidates = existing.select(key.as("_key")).where(mightBeDelivered.apply(col("_key")))
+        .as(Encoders.STRING()).collectAsList();
+    if (candidates.isEmpty()) return false;
+    if (candidates.size() > MAX_CANDIDATES) return true; // many keys moved: merge against the whole table
+    return !delivered.where(key.isin(candidates.toArray())).isEmpty();
+  }
+
+  /** The business key as one string (components joined by the unit separator, which no id contains). */
+  private static Column keyOf(List<String> keys) {
+    if (keys.size() == 1) return col(keys.get(0)).cast(DataTypes.StringType);
+    return concat_ws("\u001f", keys.stream().map(k -> col(k).cast(DataTypes.StringType)).toArray(Column[]::new));
   }
 
   /** SQL for "s is newer than t" under the lexicographic order {@code cols} (nulls oldest). */

@@ -37,6 +37,10 @@ public final class Sessions {
         .config("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")
         .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
         .config("spark.databricks.delta.snapshotPartitions", "2")
+        // Every MERGE source (SilverMerge) is deterministic and already persisted by the caller;
+        // Delta's default would materialize it once more (at 1M employees that was most of the
+        // roster and cases MERGE time).
+        .config("spark.databricks.delta.merge.materializeSource", "none")
         .config("spark.sql.ansi.enabled", "false")
         // Spark's default INT96 timestamps carry no UTC flag: DuckDB's delta extension reads them
         // as wall-clock and shifts them by its session time zone (8 h off in Asia/Shanghai).
