@@ -98,14 +98,15 @@ public final class SilverMerge {
     return " AND t.`" + part + "` IN (" + list + ")";
   }
 
+  private static final int MAX_CANDIDATES = 10_000;
+
   /**
    * Whether a key of {@code delivered} also occurs in {@code existing}. The existing rows can be
    * the whole history, so instead of a join (a shuffle of every key) their key column is passed
    * through a Bloom filter of the delivered keys, and only the few candidates it lets through
-   * are checked exactly.
+   * are checked exactly. More than {@link #MAX_CANDIDATES} candidates count as a match (many keys
+   * moved: the caller merges against the whole table), so the driver never collects more.
    */
-  private static final int MAX_CANDIDATES = 10_000;
-
   static boolean anyKeyIn(Dataset<Row> delivered, Dataset<Row> existing, List<String> keys) {
     Column key = keyOf(keys);
     long n = Math.max(1, delivered.count());
@@ -113,9 +114,9 @@ public final class SilverMerge {
     UserDefinedFunction mightBeDelivered = udf((UDF1<String, Boolean>) k -> k != null && bloom.mightContainString(k),
         DataTypes.BooleanType);
     List<String> candidates = existing.select(key.as("_key")).where(mightBeDelivered.apply(col("_key")))
-        .as(Encoders.STRING()).collectAsList();
+        .limit(MAX_CANDIDATES + 1).as(Encoders.STRING()).collectAsList();
     if (candidates.isEmpty()) return false;
-    if (candidates.size() > MAX_CANDIDATES) return true; // many keys moved: merge against the whole table
+    if (candidates.size() > MAX_CANDIDATES) return true;
     return !delivered.where(key.isin(candidates.toArray())).isEmpty();
   }
 
