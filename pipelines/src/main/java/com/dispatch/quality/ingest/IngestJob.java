@@ -20,6 +20,7 @@ import com.dispatch.quality.schema.Sources.SourceSpec;
 import com.dispatch.quality.silver.ReferenceChecks;
 import com.dispatch.quality.silver.RowValidator;
 import com.dispatch.quality.silver.SilverMerge;
+import com.dispatch.quality.spark.DriverThreads;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -184,11 +184,7 @@ public final class IngestJob {
    */
   private Map<String, SourceRun> ingestSources(JavaSparkContext jsc, HadoopConf conf,
       Map<String, List<FileProbe.Result>> toIngest, String runId, Timestamp ingestedAt) {
-    ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_SOURCES, r -> {
-      Thread t = new Thread(r, "ingest-source");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = DriverThreads.pool(CONCURRENT_SOURCES, "ingest-source");
     try {
       Map<String, CompletableFuture<SourceRun>> futures = new LinkedHashMap<>();
       for (SourceSpec spec : Sources.ALL) {

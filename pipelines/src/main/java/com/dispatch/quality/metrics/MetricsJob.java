@@ -13,6 +13,7 @@ import com.dispatch.quality.io.ReferenceLoader;
 import com.dispatch.quality.io.RunLog;
 import com.dispatch.quality.schema.Gold;
 import com.dispatch.quality.schema.Silver;
+import com.dispatch.quality.spark.DriverThreads;
 import java.io.PrintStream;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -131,11 +131,7 @@ public final class MetricsJob {
    */
   private static Map<String, Long> writeAll(Lake lake, Map<String, Dataset<Row>> tables, YearMonth month, String runId,
       Instant asOf, PrintStream out) {
-    ExecutorService pool = Executors.newFixedThreadPool(WRITERS, r -> {
-      Thread t = new Thread(r, "gold-writer");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = DriverThreads.pool(WRITERS, "gold-writer");
     try {
       Map<String, Future<Long>> pending = new LinkedHashMap<>();
       for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
