@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -32,9 +33,9 @@ public final class MetricsCommand implements Callable<Integer> {
       description = "Lake root: a directory or any Hadoop-compatible URI (file:, hdfs:, s3a:, abfss:).")
   String lake;
 
-  @Option(names = "--month", required = true, paramLabel = "yyyy-MM", converter = MonthConverter.class,
-      description = "Target month M.")
-  YearMonth month;
+  @Option(names = "--month", required = true, split = ",", paramLabel = "yyyy-MM", converter = MonthConverter.class,
+      description = "Target month M, or several separated by commas (one commit per gold table for all of them).")
+  List<YearMonth> months;
 
   @Option(names = "--as-of", paramLabel = "INSTANT", converter = InstantConverter.class,
       description = "Cut-off: facts stamped later are not seen. 'yyyy-MM-dd HH:mm:ss' (Asia/Shanghai), ISO-8601 "
@@ -47,7 +48,7 @@ public final class MetricsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession session = spark.session("quality-metrics");
-    MetricsJob.run(session, new Lake(lake), month, asOf == null ? Instant.now() : asOf);
+    MetricsJob.run(session, new Lake(lake), months, asOf == null ? Instant.now() : asOf, System.out);
     return 0;
   }
 

@@ -1,7 +1,12 @@
 package com.dispatch.quality.gold;
 
 import com.dispatch.quality.schema.Gold;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
@@ -23,13 +28,38 @@ public final class MonthlyGold {
 
   /** Month M's gold tables, in the order of {@link Gold#TABLES}, keyed by table name. */
   public static Map<String, Dataset<Row>> tables(SilverInputs in, MetricContext ctx, UnaryOperator<Dataset<Row>> keep) {
-    MetricContext previousCtx = ctx.forMonth(ctx.month().minusMonths(1));
-    Dataset<Row> milestones = keep.apply(
-        CaseMilestones.earliestOfCasesReportedSince(in.cases(), in.caseEvents(), previousCtx.firstDay(), ctx));
+    return tables(in, List.of(ctx), keep).get(ctx.month());
+  }
 
-    Scored current = scored(in, ctx, milestones, keep);
-    Scored previous = scored(in, previousCtx, milestones, keep);
+  /**
+   * The gold tables of several months with one as_of (a {@code run} over months M1..Mn): the
+   * case milestones are built once for all of them, and each month's scorecard inputs once,
+   * serving as that month's tables and as the next month's "previous month" (the same transforms
+   * with the same as_of give the same rows, so sharing them changes nothing).
+   */
+  public static Map<YearMonth, Map<String, Dataset<Row>>> tables(SilverInputs in, List<MetricContext> months,
+      UnaryOperator<Dataset<Row>> keep) {
+    if (months.isEmpty()) throw new IllegalArgumentException("no month to compute");
+    List<MetricContext> sorted = new ArrayList<>(months);
+    sorted.sort(Comparator.comparing(MetricContext::month));
+    MetricContext first = sorted.get(0);
+    MetricContext last = sorted.get(sorted.size() - 1);
+    Dataset<Row> milestones = keep.apply(CaseMilestones.earliestOfCasesReportedSince(in.cases(), in.caseEvents(),
+        first.month().minusMonths(1).atDay(1), last));
 
+    Map<YearMonth, Scored> scored = new HashMap<>();
+    Map<YearMonth, Map<String, Dataset<Row>>> out = new LinkedHashMap<>();
+    for (MetricContext ctx : sorted) {
+      YearMonth previousMonth = ctx.month().minusMonths(1);
+      Scored current = scored.computeIfAbsent(ctx.month(), m -> scored(in, ctx, milestones, keep));
+      Scored previous = scored.computeIfAbsent(previousMonth, m -> scored(in, ctx.forMonth(m), milestones, keep));
+      out.put(ctx.month(), tables(in, ctx, current, previous, keep));
+    }
+    return out;
+  }
+
+  private static Map<String, Dataset<Row>> tables(SilverInputs in, MetricContext ctx, Scored current, Scored previous,
+      UnaryOperator<Dataset<Row>> keep) {
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put("settlement_quality", current.inputs().settlementQuality());
     tables.put("settlement_errors", keep.apply(SettlementErrors.compute(current.linesWithExpected(),

@@ -45,7 +45,7 @@ class MetricsCommandTest {
   void monthAndLakeAreParsedAndAsOfDefaultsToNow() {
     MetricsCommand cmd = new MetricsCommand();
     new CommandLine(cmd).parseArgs("--lake", "/tmp/lake", "--month", "2026-01", "--master", "local[1]");
-    assertEquals(YearMonth.of(2026, 1), cmd.month);
+    assertEquals(java.util.List.of(YearMonth.of(2026, 1)), cmd.months);
     assertEquals("/tmp/lake", cmd.lake);
     assertEquals(null, cmd.asOf, "null here; call() substitutes now");
   }
