@@ -41,7 +41,7 @@ public final class Sources {
     ID_CARD,
     /** Phone: first 3 + **** + last 4. */
     PHONE,
-    /** Free text: any ID or mobile-phone number inside it is masked. */
+    /** Free text: any ID or mobile-phone number inside it is masked (every text column but ids). */
     FREE_TEXT
   }
 
@@ -165,8 +165,14 @@ public final class Sources {
     return out.toArray(new String[0]);
   }
 
+  /**
+   * A column. Text columns are masked as free text by default (SPEC §5: IDs and phone numbers are
+   * masked wherever a person typed them, e.g. a phone in employee_name or in a new comment
+   * column); only identifiers ({@code *_id}) stay byte-exact, because keys and joins use them.
+   */
   static ColumnSpec col(String name, FieldType type) {
-    return new ColumnSpec(name, type, false, List.of(), null, Pii.NONE);
+    Pii pii = type == FieldType.STRING && !name.endsWith("_id") ? Pii.FREE_TEXT : Pii.NONE;
+    return new ColumnSpec(name, type, false, List.of(), null, pii);
   }
 
   static ColumnSpec enumCol(String name, Enum<?>[] values) {
