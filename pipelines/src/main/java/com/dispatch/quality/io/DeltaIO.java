@@ -5,7 +5,6 @@ import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
@@ -78,21 +77,22 @@ public final class DeltaIO {
     if (values.isEmpty()) throw new IllegalArgumentException("no " + column + " to replace in " + path);
     List<String> quoted = values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList();
     String predicate = "`" + column + "` IN (" + String.join(", ", quoted) + ")";
-    return write(conform(df, schema), path, w -> w.mode("overwrite").option("replaceWhere", predicate), column);
+    String tag = write(conform(df, schema), path, w -> w.mode("overwrite").option("replaceWhere", predicate), column);
+    return CommitLog.outputRows(df.sparkSession(), path, tag);
   }
 
   /** Appends rows in one commit, creating the table (partitioned by {@code partitionBy}) on first use. */
-  public static long append(Dataset<Row> df, String path, StructType schema, String... partitionBy) {
-    return write(conform(df, schema), path, w -> w.mode("append"), partitionBy);
+  public static void append(Dataset<Row> df, String path, StructType schema, String... partitionBy) {
+    write(conform(df, schema), path, w -> w.mode("append"), partitionBy);
   }
 
   /**
    * Appends rows unless a commit of the same {@code appId} with this {@code version} or a later
    * one is already in the table (Delta's idempotent writes: a retried step adds nothing twice).
    */
-  public static long appendOnce(Dataset<Row> df, String path, StructType schema, String appId, long version,
+  public static void appendOnce(Dataset<Row> df, String path, StructType schema, String appId, long version,
       String... partitionBy) {
-    return write(conform(df, schema), path, w -> w.mode("append").option("txnAppId", appId)
+    write(conform(df, schema), path, w -> w.mode("append").option("txnAppId", appId)
         .option("txnVersion", version), partitionBy);
   }
 
@@ -120,8 +120,8 @@ public final class DeltaIO {
    * Replaces the whole content of a table with {@code df} in one commit (reference snapshots,
    * SPEC §2), keeping the replaced version in the history; creates it when absent.
    */
-  public static long overwrite(Dataset<Row> df, String path, StructType schema) {
-    return write(conform(df, schema), path, w -> w.mode("overwrite"));
+  public static void overwrite(Dataset<Row> df, String path, StructType schema) {
+    write(conform(df, schema), path, w -> w.mode("overwrite"));
   }
 
   /** Deletes the rows matching {@code condition} (one commit, none when nothing matches). */
@@ -139,13 +139,13 @@ public final class DeltaIO {
   }
 
   /**
-   * One commit that writes {@code rows}, tagged with a unique user metadata string so that its
-   * own {@code numOutputRows} can be found in the history afterwards, even when other writers
-   * commit to the same table meanwhile (two months' runs side by side). The first write of a
-   * table creates it (one commit instead of CREATE + write); if another writer created it first,
-   * the write is retried once against the now existing table.
+   * One commit that writes {@code rows}, tagged with a unique user metadata string (returned) so
+   * that the commit can be found in the log afterwards, even when other writers commit to the same
+   * table meanwhile (two months' runs side by side). The first write of a table creates it (one
+   * commit instead of CREATE + write); if another writer created it first, the write is retried
+   * once against the now existing table.
    */
-  private static long write(Dataset<Row> rows, String path, UnaryOperator<DataFrameWriter<Row>> mode,
+  private static String write(Dataset<Row> rows, String path, UnaryOperator<DataFrameWriter<Row>> mode,
       String... partitionBy) {
     String tag = "quality-" + UUID.randomUUID();
     SparkSession spark = rows.sparkSession();
@@ -157,7 +157,7 @@ public final class DeltaIO {
       save(rows, path, mode, tag, false, partitionBy);
     }
     SparkActivity.commitMade();
-    return outputRows(spark, path, tag);
+    return tag;
   }
 
   private static void save(Dataset<Row> rows, String path, UnaryOperator<DataFrameWriter<Row>> mode, String tag,
@@ -167,20 +167,4 @@ public final class DeltaIO {
     if (create && partitionBy.length > 0) w = w.partitionBy(partitionBy);
     w.save(path);
   }
-
-  /** The rows the commit tagged {@code tag} wrote, read from the table's recent history (no Spark job). */
-  private static long outputRows(SparkSession spark, String path, String tag) {
-    for (Row r : DeltaTable.forPath(spark, path).history(HISTORY_LOOKBACK)
-        .select("userMetadata", "operationMetrics").collectAsList()) {
-      if (tag.equals(r.getString(0))) {
-        Map<String, String> metrics = r.getJavaMap(1);
-        String n = metrics == null ? null : metrics.get("numOutputRows");
-        return n == null ? 0 : Long.parseLong(n);
-      }
-    }
-    return -1;
-  }
-
-  /** How far back a write's own commit is looked for: more than the writers ever running side by side. */
-  private static final int HISTORY_LOOKBACK = 20;
 }
