@@ -10,6 +10,8 @@ import static org.apache.spark.sql.functions.when;
 
 import com.dispatch.quality.domain.RespondentType;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,7 +59,7 @@ public final class Satisfaction {
         .agg(count(lit(1)).as("responses"),
             sum(col("score").cast(DataTypes.LongType)).as("score_sum"),
             sum(when(col("score").geq(4), 1L).otherwise(0L)).as("satisfied"),
-            sum(when(col("score").leq(2), 1L).otherwise(0L)).as("dissatisfied"),
+            sum(when(isDissatisfied(), 1L).otherwise(0L)).as("dissatisfied"),
             countDistinct(col("h_employee_id")).as("responding_heads"));
 
     Dataset<Row> expectedPerClient = heads.groupBy(col("h_client_id").as("e_client_id"))
@@ -84,11 +86,19 @@ public final class Satisfaction {
    * dissatisfied answers from the same selection.
    */
   public static Dataset<Row> answersOfMonth(Dataset<Row> surveys, MetricContext ctx) {
-    Timestamp from = Timestamp.from(ctx.firstDay().atStartOfDay(MetricContext.ZONE).toInstant());
-    Timestamp until = Timestamp.from(ctx.month().plusMonths(1).atDay(1).atStartOfDay(MetricContext.ZONE).toInstant());
-    return surveys.where(col("answered_at").geq(lit(from)).and(col("answered_at").lt(lit(until)))
-        .and(col("answered_at").leq(lit(Timestamp.from(ctx.asOf())))));
+    return answersOfMonth(surveys, ctx.month(), ctx.asOf());
   }
+
+  /** {@link #answersOfMonth(Dataset, MetricContext)} for a month and as_of (the report's, of the gold run it shows). */
+  public static Dataset<Row> answersOfMonth(Dataset<Row> surveys, YearMonth month, Instant asOf) {
+    Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(MetricContext.ZONE).toInstant());
+    Timestamp until = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(MetricContext.ZONE).toInstant());
+    return surveys.where(col("answered_at").geq(lit(from)).and(col("answered_at").lt(lit(until)))
+        .and(col("answered_at").leq(lit(Timestamp.from(asOf)))));
+  }
+
+  /** SPEC §4.7 dissatisfied: a score of 2 or less. */
+  public static Column isDissatisfied() { return col("score").leq(2); }
 
   /** SPEC §4.7 columns from counts: shares as fractions, EMPLOYEE-only figures null for CLIENT. */
   private static Dataset<Row> shape(Dataset<Row> counts, MetricContext ctx) {
