@@ -15,8 +15,9 @@ import org.apache.spark.sql.Row;
 /**
  * Every gold table of month M (SPEC §4, §6) from one set of silver inputs, with each shared
  * intermediate built once: the settlement analysis of M and of M−1 (settlement_quality,
- * settlement_errors and WAGE_ON_TIME all read it), the case milestones as of as_of (response
- * times and time limits of M and M−1), and M−1's four scorecard inputs.
+ * settlement_errors, WAGE_ON_TIME and the satisfaction response rate all read it), the case
+ * milestones as of as_of (response times and time limits of M and M−1), and M−1's five scorecard
+ * inputs.
  *
  * <p>The results are the ones the public per-table transforms give; only the sharing differs.
  * {@code keep} is applied to every dataset read more than once, and to every table: the caller
@@ -72,6 +73,7 @@ public final class MonthlyGold {
     tables.put("recruitment_shortlist", keep.apply(RecruitmentShortlist.compute(in, ctx)));
     tables.put("client_scorecard", keep.apply(ClientScorecard.compute(
         in.clients(), current.inputs().union(previous.inputs()), ctx)));
+    tables.put("satisfaction", current.inputs().satisfaction());
     if (!tables.keySet().equals(Gold.TABLES.keySet())) {
       throw new IllegalStateException("monthly gold builds " + tables.keySet() + " but gold has " + Gold.TABLES.keySet());
     }
@@ -94,7 +96,9 @@ public final class MonthlyGold {
         WageOnTime.events(linesWithExpected, in.clients(), ctx)));
     Dataset<Row> slaCompliance = keep.apply(SlaCompliance.compute(slaEvents, ctx));
     Dataset<Row> serviceFrequency = keep.apply(ServiceFrequency.compute(in, ctx));
+    Dataset<Row> satisfaction = keep.apply(Satisfaction.compute(in.surveys(),
+        SettlementAnalysis.expectedHeadIds(linesWithExpected), ctx));
     return new Scored(new ClientScorecard.Inputs(settlementQuality, slaCompliance, serviceFrequency,
-        responseTimeDistribution), linesWithExpected, originalBatch, responseTimeEvents, slaEvents);
+        responseTimeDistribution, satisfaction), linesWithExpected, originalBatch, responseTimeEvents, slaEvents);
   }
 }

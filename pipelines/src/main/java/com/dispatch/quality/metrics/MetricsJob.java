@@ -212,7 +212,8 @@ public final class MetricsJob {
    *       assignments active, starting or ending in M or M−1;
    *   <li>cases: reported in M−1..M (every case subject and the shortlist are cases reported in
    *       the month), and case_events: the events of those cases;
-   *   <li>activities: from the quarter of M−1 on.
+   *   <li>activities: from the quarter of M−1 on;
+   *   <li>surveys: answered in M−1..M (satisfaction of M and the previous-month scorecard).
    * </ul>
    */
   public static SilverInputs readSilver(SparkSession spark, Lake lake, YearMonth month) {
@@ -240,7 +241,9 @@ public final class MetricsJob {
         silver(spark, lake, "activities", Silver.ACTIVITIES)
             .where(col("occurred_at").geq(lit(startOfDay(previousQuarterStart)))),
         silver(spark, lake, "service_commitments", Silver.SERVICE_COMMITMENTS),
-        silver(spark, lake, "insurance_rates", Silver.INSURANCE_RATES));
+        silver(spark, lake, "insurance_rates", Silver.INSURANCE_RATES),
+        silver(spark, lake, "surveys", Silver.SURVEYS).where(col("answered_at").geq(lit(startOfDay(first)))
+            .and(col("answered_at").lt(lit(startOfDay(last.plusDays(1)))))));
   }
 
   /** The first instant of a local date in Asia/Shanghai, as a timestamp. */
@@ -267,7 +270,7 @@ public final class MetricsJob {
   private static SilverInputs cacheAll(SilverInputs in, List<Dataset<Row>> cached) {
     return new SilverInputs(cache(in.clients(), cached), cache(in.roster(), cached), cache(in.settlement(), cached),
         cache(in.cases(), cached), cache(in.caseEvents(), cached), cache(in.activities(), cached),
-        cache(in.serviceCommitments(), cached), cache(in.insuranceRates(), cached));
+        cache(in.serviceCommitments(), cached), cache(in.insuranceRates(), cached), cache(in.surveys(), cached));
   }
 
   /** Frees a cached dataset, or the blocks of a locally checkpointed one (which the cache manager does not know). */

@@ -6,6 +6,7 @@ import com.dispatch.quality.domain.InsuranceItem;
 import com.dispatch.quality.domain.Kpi;
 import com.dispatch.quality.domain.Milestone;
 import com.dispatch.quality.domain.ReasonCode;
+import com.dispatch.quality.domain.RespondentType;
 import com.dispatch.quality.domain.SlaRule;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -316,9 +317,22 @@ public final class Sources {
       col("summary", STRING).pii(Pii.FREE_TEXT)),
       rules(), keys("activity_id"), refs(ReferenceCheck.CLIENT_EXISTS), Silver.ACTIVITIES, null);
 
+  /** Satisfaction follow-ups (SPEC §2 surveys/, optional folder): an EMPLOYEE answer names its employee. */
+  public static final SourceSpec SURVEYS = new SourceSpec("surveys", false, List.of(
+      col("survey_id", STRING).required(),
+      col("client_id", STRING).required(),
+      enumCol("respondent_type", RespondentType.values()).required(),
+      col("employee_id", STRING),
+      col("answered_at", TIMESTAMP).required(),
+      col("score", INT).required().between(1, 5),
+      col("comment", STRING).pii(Pii.FREE_TEXT),
+      col("updated_at", TIMESTAMP).required()),
+      rules(new RequiredWhen("employee_id", "respondent_type", RespondentType.EMPLOYEE.name())),
+      keys("survey_id"), refs(ReferenceCheck.CLIENT_EXISTS), Silver.SURVEYS, null);
+
   /** Every source, in ingestion order. */
   public static final List<SourceSpec> ALL = List.of(CLIENTS, SERVICE_COMMITMENTS, INSURANCE_RATES, CN_CALENDAR,
-      SLA_POLICIES, QUALITY_TARGETS, ROSTER, SETTLEMENT, CASES, CASE_EVENTS, ACTIVITIES);
+      SLA_POLICIES, QUALITY_TARGETS, ROSTER, SETTLEMENT, CASES, CASE_EVENTS, ACTIVITIES, SURVEYS);
 
   public static SourceSpec byName(String name) {
     return ALL.stream().filter(s -> Objects.equals(s.name(), name)).findFirst()
