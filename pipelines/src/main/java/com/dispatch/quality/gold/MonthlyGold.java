@@ -20,9 +20,9 @@ import org.apache.spark.sql.Row;
  * inputs.
  *
  * <p>The results are the ones the public per-table transforms give; only the sharing differs.
- * {@code keep} is applied to every dataset read more than once, and to every table: the caller
- * decides how it is kept (e.g. materialized with its lineage cut, so that no later query plans
- * or recomputes it again). With the identity it is the plain lazy composition.
+ * {@code keep} is applied to every dataset read more than once (a table read only by its own write
+ * is not kept): the caller decides how it is kept (e.g. with its lineage cut, so that no later
+ * query plans or recomputes it again). With the identity it is the plain lazy composition.
  */
 public final class MonthlyGold {
   private MonthlyGold() {}
@@ -63,14 +63,14 @@ public final class MonthlyGold {
       UnaryOperator<Dataset<Row>> keep) {
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put("settlement_quality", current.inputs().settlementQuality());
-    tables.put("settlement_errors", keep.apply(SettlementErrors.compute(current.linesWithExpected(),
-        current.originalBatch(), ctx)));
+    // Read once (by their write): computed inside that write's job, not kept.
+    tables.put("settlement_errors", SettlementErrors.compute(current.linesWithExpected(), current.originalBatch(), ctx));
     tables.put("response_time_events", current.responseTimeEvents());
     tables.put("response_time_distribution", current.inputs().responseTimeDistribution());
     tables.put("sla_events", current.slaEvents());
     tables.put("sla_compliance", current.inputs().slaCompliance());
     tables.put("service_frequency", current.inputs().serviceFrequency());
-    tables.put("recruitment_shortlist", keep.apply(RecruitmentShortlist.compute(in, ctx)));
+    tables.put("recruitment_shortlist", RecruitmentShortlist.compute(in, ctx));
     tables.put("client_scorecard", keep.apply(ClientScorecard.compute(
         in.clients(), current.inputs().union(previous.inputs()), ctx)));
     tables.put("satisfaction", current.inputs().satisfaction());
