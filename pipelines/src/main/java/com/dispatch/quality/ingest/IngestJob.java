@@ -21,6 +21,7 @@ import com.dispatch.quality.silver.ReferenceChecks;
 import com.dispatch.quality.silver.RowValidator;
 import com.dispatch.quality.silver.SilverMerge;
 import com.dispatch.quality.spark.DriverThreads;
+import com.dispatch.quality.spark.SparkActivity;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +82,7 @@ public final class IngestJob {
   }
 
   public IngestResult run(String landing) {
+    SparkActivity.install(spark);
     String runId = RunLog.newRunId("ingest");
     timer = new PhaseTimer();
     Instant started = Instant.now();

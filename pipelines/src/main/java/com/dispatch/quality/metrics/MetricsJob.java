@@ -101,6 +101,7 @@ public final class MetricsJob {
     Map<YearMonth, String> runIds = new LinkedHashMap<>();
     for (YearMonth m : sorted) runIds.put(m, RunLog.newRunId(COMMAND));
     Instant startedAt = Instant.now();
+    SparkActivity.install(spark);
     SparkActivity.Snapshot activity = SparkActivity.now();
     RunLog.started(spark, lake, COMMAND, runIds, cutOff, startedAt);
     List<Dataset<Row>> kept = new ArrayList<>();

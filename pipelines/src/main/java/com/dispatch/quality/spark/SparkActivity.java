@@ -22,8 +22,8 @@ public final class SparkActivity extends SparkListener {
 
   private SparkActivity() {}
 
-  /** Registers the counter on the session's context (once per context). */
-  static synchronized void install(SparkSession spark) {
+  /** Registers the counter on the session's context (once per context; every job calls it). */
+  public static synchronized void install(SparkSession spark) {
     if (INSTANCE.installedOn == spark.sparkContext()) return;
     spark.sparkContext().addSparkListener(INSTANCE);
     INSTANCE.installedOn = spark.sparkContext();
