@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -24,8 +25,11 @@ final class CommitLog {
   /** How far back a write's own commit is looked for: more than the writers ever running side by side. */
   private static final int LOOKBACK = 20;
 
-  /** {@code numOutputRows} of the commit whose user metadata is {@code tag}; -1 when not found. */
-  static long outputRows(SparkSession spark, String path, String tag) {
+  /**
+   * {@code numOutputRows} of the commit whose user metadata is {@code tag}; empty when there is
+   * no such commit (Delta skips a write that adds and removes nothing).
+   */
+  static OptionalLong outputRows(SparkSession spark, String path, String tag) {
     long latest = DeltaLog.forTable(spark, path).update(false, scala.Option.empty(), scala.Option.empty()).version();
     Path log = new Path(path, "_delta_log");
     try {
@@ -39,11 +43,11 @@ final class CommitLog {
             JsonNode info = JSON.readTree(line).path("commitInfo");
             if (!tag.equals(info.path("userMetadata").asText(null))) break;
             JsonNode rows = info.path("operationMetrics").path("numOutputRows");
-            return rows.isMissingNode() ? 0 : Long.parseLong(rows.asText());
+            return OptionalLong.of(rows.isMissingNode() ? 0 : Long.parseLong(rows.asText()));
           }
         }
       }
-      return -1;
+      return OptionalLong.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the commit log of " + path + ": " + e.getMessage(), e);
     }

@@ -78,7 +78,8 @@ public final class DeltaIO {
     List<String> quoted = values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList();
     String predicate = "`" + column + "` IN (" + String.join(", ", quoted) + ")";
     String tag = write(conform(df, schema), path, w -> w.mode("overwrite").option("replaceWhere", predicate), column);
-    return CommitLog.outputRows(df.sparkSession(), path, tag);
+    // No commit with the tag: Delta skipped an empty commit (no rows to add, none to replace).
+    return CommitLog.outputRows(df.sparkSession(), path, tag).orElse(0);
   }
 
   /** Appends rows in one commit, creating the table (partitioned by {@code partitionBy}) on first use. */
