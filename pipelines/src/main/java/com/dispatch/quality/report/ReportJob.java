@@ -25,6 +25,7 @@ import com.dispatch.quality.reports.model.SettlementSummary;
 import com.dispatch.quality.reports.model.SlaBreachRow;
 import com.dispatch.quality.reports.model.SlaComplianceRow;
 import com.dispatch.quality.reports.model.TrendPoint;
+import com.dispatch.quality.reports.sign.PdfSigner;
 import com.dispatch.quality.schema.Gold;
 import com.dispatch.quality.schema.Silver;
 import java.math.BigDecimal;
@@ -100,6 +101,14 @@ public final class ReportJob {
   public record Model(List<ClientReportData> clients, OverviewData overview) {}
 
   public static Result run(SparkSession spark, Settings s, String runId, Consumer<String> progress) {
+    return run(spark, s, runId, progress, null);
+  }
+
+  /**
+   * As above; with a {@code signer} every PDF is signed as it is rendered (issue 13), without one
+   * the PDFs are unsigned and the progress says so.
+   */
+  public static Result run(SparkSession spark, Settings s, String runId, Consumer<String> progress, PdfSigner signer) {
     long t0 = System.nanoTime();
     Model model = load(spark, new Lake(s.lake()), s.month(), s.companyName(), s.issueDate());
     List<ClientReportData> selected = model.clients();
@@ -116,13 +125,21 @@ public final class ReportJob {
     if (progress != null) {
       progress.accept(String.format(java.util.Locale.ROOT, "report: read gold for %s in %.1f s; rendering %d client PDFs + overview on %d threads",
           s.month(), (t1 - t0) / 1e9, selected.size(), s.threads()));
+      progress.accept(signingLine(signer));
     }
     ReportRenderer renderer = new ReportRenderer();
     List<ManifestEntry> entries = renderer.renderMonth(s.out(), selected, model.overview(), runId, s.threads(),
-        s.progressEvery(), progress, partial);
+        s.progressEvery(), progress, partial, signer);
     long t2 = System.nanoTime();
     ReportHeader h = model.overview().header();
     return new Result(entries, h.runId(), h.asOf(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+  }
+
+  /** What a run says about its signatures: by whom, which certificate, or that there are none. */
+  public static String signingLine(PdfSigner signer) {
+    if (signer == null) return "report: PDFs are NOT signed (no --sign-keystore given)";
+    return "report: signing every PDF as \"" + signer.key().signerName() + "\" (certificate SHA-256 "
+        + signer.key().certSha256() + ")" + (signer.timestamps() ? ", with an RFC 3161 time-stamp" : "");
   }
 
   /** Reads the gold tables of {@code month} and builds the report model of every client. */

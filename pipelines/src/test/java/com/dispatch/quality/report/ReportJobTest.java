@@ -108,7 +108,7 @@ class ReportJobTest extends SparkTestBase {
   @Test
   void manifestListsPagesAndSha256OfEveryFile() throws IOException {
     List<String> lines = Files.readAllLines(out.resolve(MONTH).resolve("manifest.csv"), StandardCharsets.UTF_8);
-    Assertions.assertEquals("client_id,file,pages,sha256,run_id,data_run_id", lines.get(0));
+    Assertions.assertEquals("client_id,file,pages,sha256,run_id,data_run_id,signer,cert_sha256", lines.get(0));
     Assertions.assertEquals(4, lines.size(), String.join("\n", lines));
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
