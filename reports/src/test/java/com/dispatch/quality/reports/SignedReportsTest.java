@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dispatch.quality.reports.model.ClientReportData;
 import com.dispatch.quality.reports.sign.PdfSigner;
+import com.dispatch.quality.reports.sign.SignedVerifier;
 import com.dispatch.quality.reports.sign.SigningKey;
 import com.dispatch.quality.reports.sign.TestKeys;
 import java.awt.geom.Rectangle2D;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -31,11 +31,8 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 13 item 2: the reports carry a PAdES signature of the company's key, visible at the
  * seal position. Checked independently of the signing code: PDFBox reads the signature
- * dictionary and the widget, Bouncy Castle verifies the CMS over the signed byte range. The
+ * dictionary and the widget, Bouncy Castle verifies the CMS over the signed byte range
+ * ({@link SignedVerifier}). The
  * external verifiers (pdfsig, pyHanko) run in {@code .ci/signatures.sh}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -223,21 +221,7 @@ class SignedReportsTest {
     }
   }
 
-  // ---- an independent verifier: PDFBox reads the range, Bouncy Castle checks the CMS -------
-
-  static boolean verifies(PDSignature sig, byte[] pdf) throws Exception {
-    CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(sig.getSignedContent(pdf)), sig.getContents(pdf));
-    List<Boolean> results = new ArrayList<>();
-    for (SignerInformation si : cms.getSignerInfos().getSigners()) {
-      @SuppressWarnings("unchecked")
-      X509CertificateHolder cert = (X509CertificateHolder) cms.getCertificates().getMatches(si.getSID()).iterator().next();
-      try {
-        results.add(si.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert)));
-      } catch (org.bouncycastle.cms.CMSSignerDigestMismatchException e) {
-        results.add(false);
-      }
-    }
-    return !results.isEmpty() && results.stream().allMatch(Boolean::booleanValue);
+  private static boolean verifies(PDSignature sig, byte[] pdf) throws Exception {
+    return SignedVerifier.verifies(sig, pdf);
   }
-
 }
