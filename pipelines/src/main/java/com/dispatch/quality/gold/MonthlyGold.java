@@ -36,12 +36,15 @@ public final class MonthlyGold {
         current.originalBatch(), ctx)));
     tables.put("response_time_events", current.responseTimeEvents());
     tables.put("response_time_distribution", current.inputs().responseTimeDistribution());
+    tables.put("response_within_limit", keep.apply(ResponseWithinLimit.compute(current.responseTimeEvents(), ctx)));
     tables.put("sla_events", current.slaEvents());
     tables.put("sla_compliance", current.inputs().slaCompliance());
     tables.put("service_frequency", current.inputs().serviceFrequency());
     tables.put("recruitment_shortlist", keep.apply(RecruitmentShortlist.compute(in, ctx)));
     tables.put("client_scorecard", keep.apply(ClientScorecard.compute(
         in.clients(), current.inputs().union(previous.inputs()), ctx)));
+    tables.put("company_trend", keep.apply(CompanyTrend.compute(current.inputs().settlementQuality(),
+        current.inputs().slaCompliance(), ctx)));
     if (!tables.keySet().equals(Gold.TABLES.keySet())) {
       throw new IllegalStateException("monthly gold builds " + tables.keySet() + " but gold has " + Gold.TABLES.keySet());
     }
