@@ -138,9 +138,35 @@ public final class PdfSigner {
     this.reserved = RESERVE_BASE + chainBytes + (tsa == null ? 0 : RESERVE_TIMESTAMP);
     try (InputStream in = PdfSigner.class.getClassLoader().getResourceAsStream(FONT)) {
       if (in == null) throw new IllegalStateException("font not on the classpath: " + FONT);
-      this.fontBytes = in.readAllBytes();
+      this.fontBytes = sealFont(in.readAllBytes(), key.signerName());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every character the seal's three lines can hold: the fixed words, digits, and the signer's name. */
+  private static final String SEAL_CHARACTERS = "数字签名（含可信时间戳）签名时间：北京0123456789-: ";
+
+  /**
+   * The bundled 4.6 MB font cut down to the seal's characters, once per signer: OpenPDF subsets a
+   * font again for every document, which for the whole font cost most of a signature's time
+   * (measured ~70 of ~90 ms). Falls back to the whole font if it cannot be cut.
+   */
+  private static byte[] sealFont(byte[] full, String signerName) {
+    try {
+      org.apache.fontbox.ttf.TrueTypeFont ttf = new org.apache.fontbox.ttf.TTFParser()
+          .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(full));
+      try {
+        org.apache.fontbox.ttf.TTFSubsetter subset = new org.apache.fontbox.ttf.TTFSubsetter(ttf);
+        (SEAL_CHARACTERS + signerName).codePoints().forEach(subset::add);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        subset.writeToStream(out);
+        return out.toByteArray();
+      } finally {
+        ttf.close();
+      }
+    } catch (IOException | RuntimeException e) {
+      return full;
     }
   }
 
