@@ -3,6 +3,7 @@ package com.dispatch.quality.cli;
 import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.io.RunLog;
 import com.dispatch.quality.report.ReportJob;
+import com.dispatch.quality.reports.sign.PdfSigner;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -46,24 +47,34 @@ public final class ReportCommand implements Callable<Integer> {
   @Mixin
   SparkOptions spark;
 
+  @Mixin
+  SignOptions sign;
+
   @Override
   public Integer call() {
+    PdfSigner signer = sign.signer(); // before Spark starts: a wrong password fails in a second
     SparkSession session = spark.session("quality-report");
-    renderAndRecord(session, new ReportJob.Settings(lake, month, out, clients, limit, threads, progressEvery, company, null));
+    renderAndRecord(session, new ReportJob.Settings(lake, month, out, clients, limit, threads, progressEvery, company, null),
+        signer);
     return 0;
   }
 
   /** Renders one month's PDFs and records the run (shared with {@code quality run}). */
   static ReportJob.Result renderAndRecord(SparkSession session, ReportJob.Settings settings) {
+    return renderAndRecord(session, settings, null);
+  }
+
+  /** As above; {@code signer} null renders unsigned PDFs. */
+  static ReportJob.Result renderAndRecord(SparkSession session, ReportJob.Settings settings, PdfSigner signer) {
     String runId = RunLog.newRunId("report");
     Instant started = Instant.now();
     Lake lakeLoc = new Lake(settings.lake());
     String month = settings.month().toString();
     try {
-      ReportJob.Result r = ReportJob.run(session, settings, runId, System.out::println);
-      String message = String.format(java.util.Locale.ROOT, "%d PDFs (gold run %s) in %s; read %.1f s, render %.1f s (%.1f PDFs/s)",
-          r.pdfs(), r.dataRunId(), settings.out().resolve(month), r.loadSeconds(), r.renderSeconds(),
-          r.pdfs() / Math.max(r.renderSeconds(), 1e-9));
+      ReportJob.Result r = ReportJob.run(session, settings, runId, System.out::println, signer);
+      String message = String.format(java.util.Locale.ROOT, "%d %s PDFs (gold run %s) in %s; read %.1f s, render %.1f s (%.1f PDFs/s)",
+          r.pdfs(), signer == null ? "unsigned" : "signed", r.dataRunId(), settings.out().resolve(month), r.loadSeconds(),
+          r.renderSeconds(), r.pdfs() / Math.max(r.renderSeconds(), 1e-9));
       RunLog.record(session, lakeLoc, new RunLog.RunRecord(runId, "report", month, r.dataAsOf(), started,
           Instant.now(), "SUCCEEDED", message, List.of()));
       System.out.println("report " + runId + ": " + message);

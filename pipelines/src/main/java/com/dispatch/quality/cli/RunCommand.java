@@ -6,6 +6,7 @@ import com.dispatch.quality.metrics.MetricsJob;
 import com.dispatch.quality.report.ReportJob;
 import com.dispatch.quality.schema.Silver;
 import com.dispatch.quality.spark.SparkActivity;
+import com.dispatch.quality.reports.sign.PdfSigner;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -53,9 +54,12 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin SparkOptions sparkOptions;
 
+  @Mixin SignOptions sign;
+
   @Override
   public Integer call() {
     long t0 = System.nanoTime();
+    PdfSigner signer = noReports ? null : sign.signer(); // a wrong key fails before the ingest, not after it
     SparkSession spark = sparkOptions.session("quality-run");
     Lake lakeLoc = new Lake(lake);
     Instant cutOff = asOf == null ? Instant.now() : asOf;
@@ -72,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
     if (!noReports) {
       System.out.println("\n== 3/3 reports -> " + out.toAbsolutePath());
       for (YearMonth m : todo) {
-        ReportCommand.renderAndRecord(spark, new ReportJob.Settings(lake, m, out, List.of(), 0, threads, 50, null, null));
+        ReportCommand.renderAndRecord(spark, new ReportJob.Settings(lake, m, out, List.of(), 0, threads, 50, null, null), signer);
       }
     }
     System.out.printf(java.util.Locale.ROOT, "%nrun finished in %.0f s: lake %s (bronze/, silver/, gold/, quarantine, runs)%s%n",

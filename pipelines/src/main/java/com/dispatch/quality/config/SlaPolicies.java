@@ -27,6 +27,16 @@ public final class SlaPolicies implements Serializable {
 
   public static String key(String rule, String clientId) { return rule + "|" + clientId; }
 
+  /** The clients with a limit of their own for {@code rule} (the {@code *} row excluded), by client id. */
+  public Map<String, BigDecimal> clientLimits(SlaRule rule) {
+    Map<String, BigDecimal> own = new java.util.TreeMap<>();
+    String prefix = rule.name() + "|";
+    limits.forEach((k, v) -> {
+      if (k.startsWith(prefix) && !k.equals(key(rule.name(), ALL_CLIENTS))) own.put(k.substring(prefix.length()), v);
+    });
+    return own;
+  }
+
   public BigDecimal limit(SlaRule rule, String clientId) {
     BigDecimal own = limits.get(key(rule.name(), clientId));
     if (own != null) return own;

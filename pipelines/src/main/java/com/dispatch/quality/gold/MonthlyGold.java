@@ -67,6 +67,7 @@ public final class MonthlyGold {
     tables.put("settlement_errors", SettlementErrors.compute(current.linesWithExpected(), current.originalBatch(), ctx));
     tables.put("response_time_events", current.responseTimeEvents());
     tables.put("response_time_distribution", current.inputs().responseTimeDistribution());
+    tables.put("response_within_limit", ResponseWithinLimit.compute(current.responseTimeEvents(), ctx));
     tables.put("sla_events", current.slaEvents());
     tables.put("sla_compliance", current.inputs().slaCompliance());
     tables.put("service_frequency", current.inputs().serviceFrequency());
@@ -74,6 +75,8 @@ public final class MonthlyGold {
     tables.put("client_scorecard", keep.apply(ClientScorecard.compute(
         in.clients(), current.inputs().union(previous.inputs()), ctx)));
     tables.put("satisfaction", current.inputs().satisfaction());
+    tables.put("company_trend", CompanyTrend.compute(current.inputs().settlementQuality(),
+        current.inputs().slaCompliance(), ctx));
     if (!tables.keySet().equals(Gold.TABLES.keySet())) {
       throw new IllegalStateException("monthly gold builds " + tables.keySet() + " but gold has " + Gold.TABLES.keySet());
     }

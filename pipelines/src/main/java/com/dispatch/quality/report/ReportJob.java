@@ -1,9 +1,6 @@
 package com.dispatch.quality.report;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import com.dispatch.quality.domain.Kpi;
 import com.dispatch.quality.domain.RespondentType;
@@ -29,6 +26,7 @@ import com.dispatch.quality.reports.model.SettlementSummary;
 import com.dispatch.quality.reports.model.SlaBreachRow;
 import com.dispatch.quality.reports.model.SlaComplianceRow;
 import com.dispatch.quality.reports.model.TrendPoint;
+import com.dispatch.quality.reports.sign.PdfSigner;
 import com.dispatch.quality.schema.Gold;
 import com.dispatch.quality.schema.Silver;
 import java.math.BigDecimal;
@@ -42,13 +40,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -61,9 +57,9 @@ import org.apache.spark.sql.types.StructType;
  * {@code <out>/<month>/<client_id>.pdf}, {@code _overview.pdf} and {@code manifest.csv}.
  *
  * <p>Input: gold settlement_quality, settlement_errors, response_time_distribution,
- * response_time_events, sla_compliance, sla_events, service_frequency, recruitment_shortlist,
- * client_scorecard, satisfaction; silver clients (names) and silver surveys (the month's
- * dissatisfied answers, comments masked in silver). Gold tables are small (clients × KPIs); each is
+ * response_within_limit, company_trend, sla_compliance, sla_events, service_frequency,
+ * recruitment_shortlist, client_scorecard, satisfaction; silver clients (names) and silver surveys
+ * (the month's dissatisfied answers, comments masked in silver). Gold tables are small (clients × KPIs); each is
  * collected once for the month and grouped by client in Java.
  *
  * <p>Clients reported: every client with a gold row in M or a dispatch agreement overlapping M,
@@ -105,6 +101,14 @@ public final class ReportJob {
   public record Model(List<ClientReportData> clients, OverviewData overview) {}
 
   public static Result run(SparkSession spark, Settings s, String runId, Consumer<String> progress) {
+    return run(spark, s, runId, progress, null);
+  }
+
+  /**
+   * As above; with a {@code signer} every PDF is signed as it is rendered (issue 13), without one
+   * the PDFs are unsigned and the progress says so.
+   */
+  public static Result run(SparkSession spark, Settings s, String runId, Consumer<String> progress, PdfSigner signer) {
     long t0 = System.nanoTime();
     Model model = load(spark, new Lake(s.lake()), s.month(), s.companyName(), s.issueDate());
     List<ClientReportData> selected = model.clients();
@@ -121,13 +125,21 @@ public final class ReportJob {
     if (progress != null) {
       progress.accept(String.format(java.util.Locale.ROOT, "report: read gold for %s in %.1f s; rendering %d client PDFs + overview on %d threads",
           s.month(), (t1 - t0) / 1e9, selected.size(), s.threads()));
+      progress.accept(signingLine(signer));
     }
     ReportRenderer renderer = new ReportRenderer();
     List<ManifestEntry> entries = renderer.renderMonth(s.out(), selected, model.overview(), runId, s.threads(),
-        s.progressEvery(), progress, partial);
+        s.progressEvery(), progress, partial, signer);
     long t2 = System.nanoTime();
     ReportHeader h = model.overview().header();
     return new Result(entries, h.runId(), h.asOf(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+  }
+
+  /** What a run says about its signatures: by whom, which certificate, or that there are none. */
+  public static String signingLine(PdfSigner signer) {
+    if (signer == null) return "report: PDFs are NOT signed (no --sign-keystore given)";
+    return "report: signing every PDF as \"" + signer.key().signerName() + "\" (certificate SHA-256 "
+        + signer.key().certSha256() + ")" + (signer.timestamps() ? ", with an RFC 3161 time-stamp" : "");
   }
 
   /** Reads the gold tables of {@code month} and builds the report model of every client. */
@@ -141,10 +153,10 @@ public final class ReportJob {
         .filter(col("month").isin(trendMonths.toArray())).collectAsList();
     List<Row> errors = monthRows(spark, lake, "settlement_errors", Gold.SETTLEMENT_ERRORS, m);
     List<Row> distribution = monthRows(spark, lake, "response_time_distribution", Gold.RESPONSE_TIME_DISTRIBUTION, m);
-    List<Row> withinLimit = withinLimit(read(spark, lake, "response_time_events", Gold.RESPONSE_TIME_EVENTS), m);
-    List<Row> compliance = read(spark, lake, "sla_compliance", Gold.SLA_COMPLIANCE)
-        .filter(col("month").equalTo(m).or(col("client_id").equalTo("*").and(col("month").isin(trendMonths.toArray()))))
-        .collectAsList();
+    List<Row> withinLimit = monthRows(spark, lake, "response_within_limit", Gold.RESPONSE_WITHIN_LIMIT, m);
+    List<Row> companyTrend = read(spark, lake, "company_trend", Gold.COMPANY_TREND)
+        .filter(col("month").isin(trendMonths.toArray())).collectAsList();
+    List<Row> compliance = monthRows(spark, lake, "sla_compliance", Gold.SLA_COMPLIANCE, m);
     List<Row> breaches = read(spark, lake, "sla_events", Gold.SLA_EVENTS)
         .filter(col("month").equalTo(m).and(col("status").equalTo("BREACHED"))).collectAsList();
     List<Row> frequency = monthRows(spark, lake, "service_frequency", Gold.SERVICE_FREQUENCY, m);
@@ -204,7 +216,7 @@ public final class ReportJob {
         worst.subList(0, Math.min(WORST_BREACHES, worst.size())),
         responseRows(distributionBy.getOrDefault("*", List.of()), withinBy.getOrDefault("*", List.of())),
         slaRows(complianceBy.getOrDefault("*", List.of())),
-        companyTrend(settlement, compliance, trendMonths));
+        companyTrend(companyTrend, trendMonths));
     return new Model(out, overview);
   }
 
@@ -216,21 +228,6 @@ public final class ReportJob {
 
   private static List<Row> monthRows(SparkSession spark, Lake lake, String table, StructType schema, String month) {
     return read(spark, lake, table, schema).filter(col("month").equalTo(month)).collectAsList();
-  }
-
-  /** Closed subjects within the metric's report limit, per (client, metric) and per metric as client "*". */
-  private static List<Row> withinLimit(Dataset<Row> events, String month) {
-    Column limit = null;
-    for (ResponseMetric metric : ResponseMetric.values()) {
-      Column c = col("metric").equalTo(metric.name());
-      limit = limit == null ? when(c, lit(ResponseLimits.hours(metric))) : limit.when(c, lit(ResponseLimits.hours(metric)));
-    }
-    Dataset<Row> closed = events.filter(col("month").equalTo(month).and(col("status").equalTo("CLOSED")))
-        .withColumn("within", when(col("hours").leq(limit), 1L).otherwise(0L));
-    List<Row> rows = new ArrayList<>(closed.groupBy("client_id", "metric").agg(sum("within").as("within")).collectAsList());
-    rows.addAll(closed.groupBy("metric").agg(sum("within").as("within"))
-        .select(lit("*").as("client_id"), col("metric"), col("within")).collectAsList());
-    return rows;
   }
 
   /**
@@ -346,12 +343,13 @@ public final class ReportJob {
     if (distribution.isEmpty()) return List.of();
     Map<String, Row> byMetric = new HashMap<>();
     distribution.forEach(r -> byMetric.put(r.getAs("metric"), r));
-    Map<String, Long> withinBy = new HashMap<>();
-    within.forEach(r -> withinBy.put(r.getAs("metric"), lng(r, "within")));
+    Map<String, Row> withinBy = new HashMap<>();
+    within.forEach(r -> withinBy.put(r.getAs("metric"), r));
     List<ResponseRow> out = new ArrayList<>();
     for (ResponseMetric metric : ResponseMetric.values()) {
       Row r = byMetric.get(metric.name());
-      double limit = ResponseLimits.hours(metric);
+      Row w = withinBy.get(metric.name());
+      Double limit = w == null ? null : dbl(w, "limit_hours");
       if (r == null) {
         out.add(new ResponseRow(metric.name(), metric.chineseName(), 0L, 0L, null, null, null, null, null, null,
             List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L), limit, 0L));
@@ -364,7 +362,7 @@ public final class ReportJob {
       }
       out.add(new ResponseRow(metric.name(), metric.chineseName(), lng(r, "n"), lng(r, "n_open"), dbl(r, "min_hours"),
           dbl(r, "p50_hours"), dbl(r, "p90_hours"), dbl(r, "p95_hours"), dbl(r, "max_hours"), dbl(r, "mean_hours"),
-          buckets, limit, withinBy.getOrDefault(metric.name(), 0L)));
+          buckets, limit, w == null ? null : lng(w, "n_within_limit"))); // no gold row: share shown as a dash, not 0 %
     }
     return out;
   }
@@ -445,42 +443,20 @@ public final class ReportJob {
         lng(r, "too_many"), lng(r, "no_count"));
   }
 
-  /**
-   * Company-wide rates per month: error counts summed over every client with an issued
-   * settlement, divided by the summed denominators (not an average of client rates); SLA
-   * compliance from the {@code *} rows over the rules in the company score.
-   */
-  private static List<TrendPoint> companyTrend(List<Row> settlement, List<Row> compliance, List<String> months) {
-    Map<String, long[]> sq = new LinkedHashMap<>();
-    for (Row r : settlement) {
-      if (!"ISSUED".equals(r.getAs("settlement_status"))) continue;
-      long[] a = sq.computeIfAbsent(r.getAs("month"), k -> new long[4]);
-      a[0] += nz(lng(r, "headcount_errors"));
-      a[1] += nz(lng(r, "expected_headcount"));
-      a[2] += nz(lng(r, "calc_error_lines"));
-      a[3] += nz(lng(r, "evaluated_lines"));
-    }
-    Map<String, long[]> sla = new HashMap<>();
-    for (Row r : compliance) {
-      if (!"*".equals(r.getAs("client_id")) || SlaRule.INJURY_CLIENT_NOTICE_12H.name().equals(r.getAs("rule"))) continue;
-      long[] a = sla.computeIfAbsent(r.getAs("month"), k -> new long[2]);
-      a[0] += nz(lng(r, "met"));
-      a[1] += nz(lng(r, "breached"));
-    }
+  /** The overview's company trend: gold company_trend's rates of each month, a gap where a month has no row. */
+  private static List<TrendPoint> companyTrend(List<Row> rows, List<String> months) {
+    Map<String, Row> byMonth = new HashMap<>();
+    rows.forEach(r -> byMonth.put(r.getAs("month"), r));
     List<TrendPoint> out = new ArrayList<>();
     for (String month : months) {
-      long[] a = sq.get(month);
-      long[] b = sla.get(month);
-      out.add(new TrendPoint(month, a == null || a[1] == 0 ? null : a[0] / (double) a[1],
-          a == null || a[3] == 0 ? null : a[2] / (double) a[3],
-          b == null || b[0] + b[1] == 0 ? null : b[0] / (double) (b[0] + b[1])));
+      Row r = byMonth.get(month);
+      out.add(r == null ? new TrendPoint(month, null, null, null) : new TrendPoint(month, dbl(r, "headcount_error_rate"),
+          dbl(r, "calc_error_rate"), dbl(r, "sla_compliance_rate")));
     }
     return out;
   }
 
   // ---- column access -----------------------------------------------------------------------
-
-  private static long nz(Long v) { return v == null ? 0L : v; }
 
   private static Long lng(Row r, String c) {
     Object v = r.getAs(c);

@@ -88,6 +88,28 @@ public final class Gold {
       col("bucket_72_168h", LongType, "closed subjects in [72,168) hours"),
       col("bucket_168h_plus", LongType, "closed subjects at 168 hours or more")), RUN_COLUMNS);
 
+  public static final StructType RESPONSE_WITHIN_LIMIT = concat(struct(
+      col("metric", StringType, "response metric (SPEC §4.2)"),
+      col("client_id", StringType, "client id, or * for the whole company"),
+      col("month", StringType, "month yyyy-MM"),
+      col("limit_hours", DoubleType, "the client's effective limit (config/ResponseLimits, sla_policies); for * the limit of clients without their own"),
+      col("n", LongType, "closed subjects"),
+      col("n_within_limit", LongType, "closed subjects with hours <= their own client's limit"),
+      col("within_limit_rate", DoubleType, "n_within_limit / n (fraction); null when n = 0")), RUN_COLUMNS);
+
+  public static final StructType COMPANY_TREND = concat(struct(
+      col("month", StringType, "month yyyy-MM"),
+      col("issued_settlements", LongType, "clients with an ISSUED settlement in the month"),
+      col("headcount_errors", LongType, "sum of headcount_errors over ISSUED settlements"),
+      col("expected_headcount", LongType, "sum of expected_headcount over ISSUED settlements"),
+      col("headcount_error_rate", DoubleType, "headcount_errors / expected_headcount (pooled fraction)"),
+      col("calc_error_lines", LongType, "sum of calc_error_lines over ISSUED settlements"),
+      col("evaluated_lines", LongType, "sum of evaluated_lines over ISSUED settlements"),
+      col("calc_error_rate", DoubleType, "calc_error_lines / evaluated_lines (pooled fraction)"),
+      col("sla_met", LongType, "met of the * sla_compliance rows of the rules in the company score"),
+      col("sla_breached", LongType, "breached of the same rows"),
+      col("sla_compliance_rate", DoubleType, "sla_met / (sla_met + sla_breached); null when 0")), RUN_COLUMNS);
+
   public static final StructType SLA_EVENTS = concat(struct(
       col("rule", StringType, "time-limit rule (SPEC §4.3)"),
       col("subject_id", StringType, "assignment_id, line_id or case_id"),
@@ -159,11 +181,13 @@ public final class Gold {
     TABLES.put("settlement_errors", SETTLEMENT_ERRORS);
     TABLES.put("response_time_events", RESPONSE_TIME_EVENTS);
     TABLES.put("response_time_distribution", RESPONSE_TIME_DISTRIBUTION);
+    TABLES.put("response_within_limit", RESPONSE_WITHIN_LIMIT);
     TABLES.put("sla_events", SLA_EVENTS);
     TABLES.put("sla_compliance", SLA_COMPLIANCE);
     TABLES.put("service_frequency", SERVICE_FREQUENCY);
     TABLES.put("recruitment_shortlist", RECRUITMENT_SHORTLIST);
     TABLES.put("client_scorecard", CLIENT_SCORECARD);
     TABLES.put("satisfaction", SATISFACTION);
+    TABLES.put("company_trend", COMPANY_TREND);
   }
 }

@@ -108,7 +108,7 @@ class ReportJobTest extends SparkTestBase {
   @Test
   void manifestListsPagesAndSha256OfEveryFile() throws IOException {
     List<String> lines = Files.readAllLines(out.resolve(MONTH).resolve("manifest.csv"), StandardCharsets.UTF_8);
-    Assertions.assertEquals("client_id,file,pages,sha256,run_id,data_run_id", lines.get(0));
+    Assertions.assertEquals("client_id,file,pages,sha256,run_id,data_run_id,signer,cert_sha256", lines.get(0));
     Assertions.assertEquals(4, lines.size(), String.join("\n", lines));
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
@@ -121,6 +121,27 @@ class ReportJobTest extends SparkTestBase {
       Assertions.assertEquals(RUN, f[5]);
     }
     Assertions.assertEquals(3, result.pdfs());
+  }
+
+  @Test
+  void responsePageShowsGoldsWithinLimitShareAtTheClientsOwnLimit() {
+    String a = text.get("C0001.pdf");
+    Assertions.assertTrue(a.contains("6 小时"), "C0001's own limit for injury dispatch, not the default 12 h");
+    Assertions.assertTrue(a.contains(Fmt.pct(2 / 3.0)), "within-limit share from gold");
+    Assertions.assertTrue(text.get("C0002.pdf").contains("7 天"), "COMPLAINT_RECOVERY's fixed 168 h limit");
+  }
+
+  @Test
+  void companyTrendIsReadFromGoldNotRecomputed() {
+    ReportJob.Model model = ReportJob.load(spark(), new Lake(tmp.resolve("lake").toString()), YearMonth.parse(MONTH),
+        "华信人力资源服务有限公司", LocalDate.of(2026, 2, 5));
+    var point = model.overview().trend().stream().filter(t -> t.month().equals(MONTH)).findFirst().orElseThrow();
+    Assertions.assertEquals(0.4242, point.slaCompliance(), 1e-12, "gold's value (sla_compliance alone would give 925/1020)");
+    Assertions.assertEquals(0.0097, point.headcountErrorRate(), 1e-12);
+    var injury = model.clients().stream().filter(c -> c.clientId().equals("C0001")).findFirst().orElseThrow()
+        .response().stream().filter(r -> r.metric().equals("INJURY_DISPATCH")).findFirst().orElseThrow();
+    Assertions.assertEquals(6.0, injury.limitHours(), 1e-12);
+    Assertions.assertEquals(2L, injury.withinLimit());
   }
 
   // ---- fixtures: gold rows of two clients ------------------------------------------------
@@ -143,6 +164,13 @@ class ReportJobTest extends SparkTestBase {
         row("INJURY_DISPATCH", "K-A-1", "C0001", MONTH, ts("2026-01-05T01:00:00Z"), ts("2026-01-05T03:00:00Z"), 2.0, "CLOSED"),
         row("INJURY_DISPATCH", "K-A-2", "C0001", MONTH, ts("2026-01-06T01:00:00Z"), ts("2026-01-06T06:00:00Z"), 5.0, "CLOSED"),
         row("INJURY_DISPATCH", "K-A-3", "C0001", MONTH, ts("2026-01-07T01:00:00Z"), ts("2026-01-07T12:30:00Z"), 11.5, "CLOSED"));
+    // C0001's own INJURY_ONSITE_12H policy is 6 h: 2 of its 3 dispatches are within (issue 13 item 4).
+    put(lake, "response_within_limit", Gold.RESPONSE_WITHIN_LIMIT,
+        row("INJURY_DISPATCH", "C0001", MONTH, 6.0, 3L, 2L, 2 / 3.0),
+        row("INJURY_DISPATCH", "*", MONTH, 12.0, 5L, 4L, 0.8),
+        row("COMPLAINT_RECOVERY", "C0002", MONTH, 168.0, 2L, 2L, 1.0));
+    put(lake, "company_trend", Gold.COMPANY_TREND,
+        row(MONTH, 2L, 10L, 1027L, 0.0097, 2L, 1016L, 0.00197, 925L, 95L, 0.4242));
     put(lake, "sla_compliance", Gold.SLA_COMPLIANCE,
         row("WAGE_ON_TIME", "C0001", MONTH, 250L, 225L, 25L, 0L, 0.9),
         row("WAGE_ON_TIME", "C0002", MONTH, 770L, 700L, 70L, 0L, 700 / 770.0),

@@ -4,6 +4,7 @@ import com.dispatch.quality.reports.model.ClientReportData;
 import com.dispatch.quality.reports.model.Definition;
 import com.dispatch.quality.reports.model.OverviewData;
 import com.dispatch.quality.reports.model.ReportHeader;
+import com.dispatch.quality.reports.sign.PdfSigner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -31,6 +33,9 @@ import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.JRPrintElement;
+import net.sf.jasperreports.engine.JRPrintFrame;
+import net.sf.jasperreports.engine.JRPrintPage;
 import net.sf.jasperreports.engine.xml.JRXmlTemplateLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -110,6 +115,18 @@ public final class ReportRenderer {
    */
   public List<ManifestEntry> renderMonth(Path out, List<ClientReportData> clients, OverviewData overview,
       String runId, int threads, int progressEvery, Consumer<String> progress, boolean mergeManifest) {
+    return renderMonth(out, clients, overview, runId, threads, progressEvery, progress, mergeManifest, null);
+  }
+
+  /**
+   * As above, and with a {@code signer} every PDF is signed in the same task that renders it,
+   * before it is written (visible at the template's seal position, invisible on a report without
+   * one); the manifest names the signer and the certificate's fingerprint. A null signer writes
+   * unsigned PDFs with both manifest columns empty.
+   */
+  public List<ManifestEntry> renderMonth(Path out, List<ClientReportData> clients, OverviewData overview,
+      String runId, int threads, int progressEvery, Consumer<String> progress, boolean mergeManifest,
+      PdfSigner signer) {
     String month = overview.header().month();
     Path dir = out.resolve(month);
     try {
@@ -129,13 +146,15 @@ public final class ReportRenderer {
       List<Future<ManifestEntry>> futures = new ArrayList<>();
       for (ClientReportData c : clients) {
         futures.add(pool.submit(() -> {
-          ManifestEntry e = write(dir, c.clientId() + ".pdf", c.clientId(), renderClient(c), runId, c.header().runId());
+          ManifestEntry e = write(dir, c.clientId() + ".pdf", c.clientId(), sign(renderClient(c), signer), runId,
+              c.header().runId(), signer);
           tick(done, total, progressEvery, progress, t0);
           return e;
         }));
       }
       futures.add(pool.submit(() -> {
-        ManifestEntry e = write(dir, "_overview.pdf", "*", renderOverview(overview), runId, overview.header().runId());
+        ManifestEntry e = write(dir, "_overview.pdf", "*", sign(renderOverview(overview), signer), runId,
+            overview.header().runId(), signer);
         tick(done, total, progressEvery, progress, t0);
         return e;
       }));
@@ -173,13 +192,21 @@ public final class ReportRenderer {
     }
   }
 
+  /** The report signed by {@code signer} now (unchanged without a signer). */
+  public static RenderedReport sign(RenderedReport r, PdfSigner signer) {
+    if (signer == null) return r;
+    byte[] signed = signer.sign(r.pdf(), r.seal(), Instant.now());
+    return new RenderedReport(signed, r.pages(), sha256(signed), r.seal());
+  }
+
   private static ManifestEntry write(Path dir, String file, String clientId, RenderedReport r, String runId,
-      String dataRunId) throws IOException {
+      String dataRunId, PdfSigner signer) throws IOException {
     Path target = dir.resolve(file);
     Path tmp = dir.resolve("." + file + ".tmp");
     Files.write(tmp, r.pdf());
     Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    return new ManifestEntry(clientId, file, r.pages(), r.sha256(), runId, dataRunId);
+    return new ManifestEntry(clientId, file, r.pages(), r.sha256(), runId, dataRunId,
+        signer == null ? null : signer.key().signerName(), signer == null ? null : signer.key().certSha256());
   }
 
   private static void writeManifest(Path path, List<ManifestEntry> entries, boolean merge) throws IOException {
@@ -236,7 +263,38 @@ public final class ReportRenderer {
       throw new IllegalStateException("exporting " + title + ": " + e.getMessage(), e);
     }
     byte[] pdf = bos.toByteArray();
-    return new RenderedReport(pdf, print.getPages().size(), sha256(pdf));
+    return new RenderedReport(pdf, print.getPages().size(), sha256(pdf), seal(print));
+  }
+
+  /** Height of the visible signature: the seal placeholder's line and room for three lines of text. */
+  private static final float SEAL_HEIGHT = 56f;
+
+  /**
+   * Where the template put its seal placeholder (the first element with key {@code seal}): its
+   * width, {@link #SEAL_HEIGHT} high, centred on it vertically, in PDF coordinates.
+   */
+  static PdfSigner.Seal seal(JasperPrint print) {
+    List<JRPrintPage> pages = print.getPages();
+    for (int p = 0; p < pages.size(); p++) {
+      int[] at = find(pages.get(p).getElements(), 0, 0);
+      if (at == null) continue;
+      float centre = print.getPageHeight() - (at[1] + at[3] / 2f);
+      return new PdfSigner.Seal(p + 1, at[0], centre - SEAL_HEIGHT / 2, at[0] + at[2], centre + SEAL_HEIGHT / 2);
+    }
+    return null;
+  }
+
+  /** x, y (from the page's top left), width and height of the element keyed {@code seal}. */
+  private static int[] find(List<JRPrintElement> elements, int dx, int dy) {
+    for (JRPrintElement e : elements) {
+      if ("seal".equals(e.getKey())) return new int[] {dx + e.getX(), dy + e.getY(), e.getWidth(), e.getHeight()};
+      if (e instanceof JRPrintFrame f) {
+        int[] inner = find(f.getElements(), dx + f.getX() + f.getLineBox().getLeftPadding(),
+            dy + f.getY() + f.getLineBox().getTopPadding());
+        if (inner != null) return inner;
+      }
+    }
+    return null;
   }
 
   private static JasperReport compile(String path) {
