@@ -73,6 +73,53 @@ class SettlementErrorsTest extends SparkTestBase {
     assertEquals("7123.57", expected.get("total"), "total = sum of the seven expected components");
   }
 
+  // Exact half cents (SPEC §1: HALF_UP to 0.01). Each amount below lands exactly on x.xx5, where
+  // HALF_UP rounds up and HALF_EVEN, HALF_DOWN, DOWN and FLOOR round down; the 3653.5714 case above
+  // (not a half) is where UP and CEILING would round up wrongly.
+
+  @Test
+  void wageLandingOnAnExactHalfCentIsRoundedHalfUp() {
+    // Joined 2025-09-16: 15 of 30 days. 9300.01 x 15 / 30 = 139500.15 / 30 = 4650.005 exactly:
+    // HALF_UP 4650.01; HALF_EVEN (0 is even) and DOWN 4650.00.
+    SettlementFixtures f = world().assignment("A1", "E1", "C1", "9300.01", "10000.00", null, "2025-09-16", null);
+    Map<String, String> expected = expectedOfZeroBill(f, "2025-09");
+    assertEquals("4650.01", expected.get("wage"));
+    // 4650.01 + 1600.00 + 1000.00 + 50.00 + 20.00 + 700.00 + 100.00
+    assertEquals("8120.01", expected.get("total"));
+  }
+
+  @Test
+  void contributionEndingInFiveAtTheThirdDecimalIsRoundedHalfUp() {
+    // Base 10001.00 (within 5000..30000): unemployment 10001 x 0.005 = 50.005 exactly -> HALF_UP 50.01
+    // (HALF_EVEN and DOWN 50.00); work injury 10001 x 0.002 = 20.002 -> 20.00 (UP would say 20.01).
+    SettlementFixtures f = world().assignment("A1", "E1", "C1", "9300.00", "10001.00", null, "2024-01-01", null);
+    Map<String, String> expected = expectedOfZeroBill(f, "2025-03");
+    assertEquals("50.01", expected.get("unemployment"));
+    assertEquals("20.00", expected.get("work_injury"));
+    assertEquals("1600.16", expected.get("pension"), "10001 x 0.16");
+    // 9300.00 + 1600.16 + 1000.10 + 50.01 + 20.00 + 700.07 + 100.00
+    assertEquals("12770.34", expected.get("total"));
+  }
+
+  @Test
+  void billRoundedHalfUpIsCorrectAndTheSameBillRoundedHalfEvenIsACalcError() {
+    // Both joined 2025-09-16 (15 of 30 days) with wage 9300.01 and base 10001.00:
+    // wage 4650.005 -> 4650.01, unemployment 50.005 -> 50.01, pension 1600.16, medical 1000.10,
+    // work injury 20.002 -> 20.00, housing fund 700.07, fee 100.00; total 8120.35.
+    // E2's sheet rounded the two half cents to even (4650.00, 50.00) and totals them: 8120.33.
+    SettlementFixtures f = world()
+        .assignment("A1", "E1", "C1", "9300.01", "10001.00", null, "2025-09-16", null)
+        .assignment("A2", "E2", "C1", "9300.01", "10001.00", null, "2025-09-16", null)
+        .line("L1", "B1", "2025-09", ISSUED, "E1", new SettlementFixtures.Amounts(
+            "4650.01", "1600.16", "1000.10", "50.01", "20.00", "700.07", "100.00", "8120.35"))
+        .line("L2", "B1", "2025-09", ISSUED, "E2", new SettlementFixtures.Amounts(
+            "4650.00", "1600.16", "1000.10", "50.00", "20.00", "700.07", "100.00", "8120.33"));
+    assertEquals(List.of(
+        "E2|CALC|total|L2|8120.33|8120.35",
+        "E2|CALC|unemployment|L2|50.00|50.01",
+        "E2|CALC|wage|L2|4650.00|4650.01"), errors(f, "2025-09"));
+  }
+
   @Test
   void baseBelowTheFloorIsRaisedToTheFloor() {
     SettlementFixtures f = world().assignment("A1", "E1", "C1", "9300.00", "3000.00", null, "2024-01-01", null);

@@ -6,6 +6,8 @@ import com.dispatch.quality.io.DeltaIO;
 import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.reports.Fmt;
 import com.dispatch.quality.reports.ReportRenderer;
+import com.dispatch.quality.reports.model.ClientReportData;
+import com.dispatch.quality.reports.model.KeyValue;
 import com.dispatch.quality.schema.Gold;
 import com.dispatch.quality.schema.Silver;
 import com.dispatch.quality.testing.SparkTestBase;
@@ -23,6 +25,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -44,12 +48,13 @@ class ReportJobTest extends SparkTestBase {
 
   @TempDir static Path tmp;
   private Path out;
+  private Lake lake;
   private ReportJob.Result result;
   private final Map<String, String> text = new HashMap<>();
 
   @BeforeAll
   void writeGoldAndRender() throws IOException {
-    Lake lake = new Lake(tmp.resolve("lake").toString());
+    lake = new Lake(tmp.resolve("lake").toString());
     writeGold(lake);
     out = tmp.resolve("out");
     ReportJob.Settings s = new ReportJob.Settings(lake.root(), YearMonth.parse(MONTH), out, List.of(), 0, 2, 1,
@@ -67,7 +72,6 @@ class ReportJobTest extends SparkTestBase {
     String a = text.get("C0001.pdf");
     Assertions.assertTrue(a.contains(Fmt.pct(3 / 250.0)), "headcount_error_rate");
     Assertions.assertTrue(a.contains(Fmt.pct(2 / 246.0)), "calc_error_rate");
-    Assertions.assertTrue(a.contains("250"), "expected_headcount");
     Assertions.assertTrue(a.contains(Fmt.hours(10.75)), "p90 of injury dispatch");
     Assertions.assertTrue(a.contains(Fmt.pct(0.9)), "WAGE_ON_TIME compliance");
     Assertions.assertTrue(a.contains("QR-2026-01-C0001"));
@@ -76,6 +80,43 @@ class ReportJobTest extends SparkTestBase {
     String b = text.get("C0002.pdf");
     Assertions.assertTrue(b.contains(Fmt.pct(7 / 777.0)));
     Assertions.assertTrue(b.contains("苏州新能源科技股份有限公司"));
+  }
+
+  @Test
+  void settlementSummaryShowsEachHeadcountInItsLabelledRow() {
+    // C0001's gold row has distinct numbers on purpose: expected 250, billed 251, missing = extra =
+    // duplicate 1, errors 3, evaluated 246, calc errors 2, corrections 0. A label showing another
+    // column's figure fails here, in the filled report's data and in the PDF.
+    ReportJob.Model model = ReportJob.load(spark(), lake, YearMonth.parse(MONTH), "华信人力资源服务有限公司",
+        LocalDate.of(2026, 2, 5));
+    ClientReportData c1 = model.clients().stream().filter(c -> c.clientId().equals("C0001")).findFirst().orElseThrow();
+    Assertions.assertEquals(250L, c1.settlement().expectedHeadcount());
+    Assertions.assertEquals(251L, c1.settlement().billedHeadcount());
+    Assertions.assertEquals(246L, c1.settlement().evaluatedLines());
+    Map<String, String> rows = new HashMap<>();
+    for (KeyValue kv : c1.settlement().rows()) rows.put(kv.label(), kv.value());
+    Assertions.assertEquals("250", rows.get("应结算人数"));
+    Assertions.assertEquals("251", rows.get("实际结算人数"));
+    Assertions.assertEquals("246", rows.get("核对行数"));
+    Assertions.assertEquals("3", rows.get("人数差错合计"));
+
+    String a = text.get("C0001.pdf");
+    Assertions.assertEquals("250", pdfValue(a, "应结算人数", "本月在岗至少一天的派遣员工"), "expected_headcount");
+    Assertions.assertEquals("251", pdfValue(a, "实际结算人数", "原始结算单中的员工人数"), "billed_headcount");
+    Assertions.assertEquals("246", pdfValue(a, "核对行数", "应结算且未重复员工的结算行"), "evaluated_lines");
+    Assertions.assertEquals(Fmt.pct(3 / 250.0), pdfValue(a, "人数差错率", "人数差错合计 ÷ 应结算人数"),
+        "headcount_error_rate");
+  }
+
+  /** The text the PDF shows between a summary row's label and its explanation. */
+  private static String pdfValue(String pdfText, String label, String note) {
+    Matcher m = Pattern.compile("(?<!\\S)" + Pattern.quote(label) + "\\s+(\\S+)\\s+" + Pattern.quote(note)).matcher(pdfText);
+    int at = pdfText.indexOf(label);
+    Assertions.assertTrue(m.find(), "no row '" + label + " <value> " + note + "' in the PDF text; near the label: "
+        + (at < 0 ? "(absent)" : pdfText.substring(at, Math.min(pdfText.length(), at + 80))));
+    String value = m.group(1);
+    Assertions.assertFalse(m.find(), "two rows labelled " + label);
+    return value;
   }
 
   @Test

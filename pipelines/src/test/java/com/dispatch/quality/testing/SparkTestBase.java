@@ -8,9 +8,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * One local SparkSession per test JVM (spark-testing-base reuses it across classes), local[2],
- * 2 shuffle partitions, UI off, Delta on, session time zone Asia/Shanghai.
- * JUnit 5 adapter per ../shared/STACK.md.
+ * One local SparkSession per test JVM (spark-testing-base reuses it across classes) with the
+ * production session settings of {@link Sessions#configure} (Delta, time zone, MERGE, Parquet
+ * timestamps, checksum verification, ...), plus the test-only ones: local[2], 2 shuffle
+ * partitions, UI off. JUnit 5 adapter per ../shared/STACK.md.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SparkTestBase extends JavaDataFrameSuiteBase {
@@ -24,18 +25,19 @@ public abstract class SparkTestBase extends JavaDataFrameSuiteBase {
     runAfterClass();
   }
 
+  /**
+   * spark-testing-base creates the SparkContext from this conf before it builds the session, and
+   * Spark 3.5 takes static settings such as the Delta extension from the context's conf only: the
+   * production settings go here, not into the session builder.
+   */
   @Override
   public SparkConf conf() {
-    return super.conf()
+    SparkConf conf = super.conf();
+    SessionSettings.production().forEach(conf::set);
+    return conf
         .setMaster("local[2]")
         .set("spark.ui.enabled", "false")
         .set("spark.sql.shuffle.partitions", "2")
-        .set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .set("spark.sql.session.timeZone", Sessions.TIME_ZONE)
-        .set("spark.sql.legacy.timeParserPolicy", "CORRECTED")
-        .set("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")
-        .set("spark.databricks.delta.snapshotPartitions", "2")
         .set("spark.driver.host", "127.0.0.1");
   }
 
