@@ -11,7 +11,7 @@ import java.util.Map;
  * settlement changes show up in the next monthly settlement (30 days), claim payouts follow the
  * insurer's monthly cycle (30 days), complaints are resolved within a week, shortlists within
  * three days, spot-check data within two days. Listed in docs/decisions.md and the report's
- * appendix (client_monthly/definitions.tsv).
+ * appendix (def.WITHIN_LIMIT in reports/i18n/labels_*.properties).
  */
 public final class ResponseLimits {
   private static final Map<ResponseMetric, Double> HOURS = new EnumMap<>(ResponseMetric.class);
