@@ -154,8 +154,11 @@ public final class ReportJob {
     List<Row> recruitment = monthRows(spark, lake, "recruitment_shortlist", Gold.RECRUITMENT_SHORTLIST, m);
     List<Row> satisfaction = monthRows(spark, lake, "satisfaction", Gold.SATISFACTION, m);
     Dataset<Row> clientsTable = DeltaIO.readOrEmpty(spark, lake.silver("clients"), Silver.CLIENTS);
-    List<Row> clients = clientsTable.select("client_id", "client_name", "agreement_start", "agreement_end",
-        "report_language").collectAsList();
+    // A silver clients table written before report_language existed reads as all default (zh-CN).
+    Column language = java.util.Arrays.asList(clientsTable.columns()).contains("report_language")
+        ? col("report_language") : lit(null).cast("string").as("report_language");
+    List<Row> clients = clientsTable.select(col("client_id"), col("client_name"), col("agreement_start"),
+        col("agreement_end"), language).collectAsList();
 
     ReportHeader header = header(companyName, m, issueDate, scorecard, settlement, compliance);
     List<Row> dissatisfied = dissatisfiedAnswers(spark, lake, month, header.asOf());
