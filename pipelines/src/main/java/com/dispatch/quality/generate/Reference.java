@@ -178,12 +178,15 @@ final class Reference {
 
   /** Writes reference/*.csv; clients.csv with a BOM, service_commitments.csv with CRLF and mixed-case enums. */
   void write(Path root) {
-    String[] clientCols = {"client_id", "client_name", "city", "service_fee_per_head", "wage_pay_day", "agreement_start", "agreement_end"};
+    String[] clientCols = {"client_id", "client_name", "city", "service_fee_per_head", "wage_pay_day", "agreement_start",
+        "agreement_end", "report_language"};
     try (CsvFile f = new CsvFile(root, "reference/clients.csv", clientCols, CsvFile.Layout.plain().withBom())) {
-      for (Client c : clients) {
+      for (int i = 0; i < clients.size(); i++) {
+        Client c = clients.get(i);
+        // The second client reads its report in English (issue 13); the others leave the column empty (zh-CN).
         f.write(new String[] {c.id(), c.name(), CITIES[c.city()].name(), c.feePerHead().toPlainString(),
             Integer.toString(c.wagePayDay()), c.agreementStart().toString(),
-            c.agreementEnd() == null ? null : c.agreementEnd().toString()});
+            c.agreementEnd() == null ? null : c.agreementEnd().toString(), i == 1 ? "en-US" : null});
       }
     }
     String[] commitCols = {"client_id", "activity_type", "period", "min_count", "effective_from", "effective_to"};

@@ -1,6 +1,7 @@
 package com.dispatch.quality.report;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import com.dispatch.quality.domain.Kpi;
 import com.dispatch.quality.domain.RespondentType;
@@ -11,6 +12,7 @@ import com.dispatch.quality.io.DeltaIO;
 import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.reports.ManifestEntry;
 import com.dispatch.quality.reports.Ranking;
+import com.dispatch.quality.reports.ReportLanguage;
 import com.dispatch.quality.reports.ReportRenderer;
 import com.dispatch.quality.reports.model.ClientReportData;
 import com.dispatch.quality.reports.model.DissatisfiedAnswer;
@@ -45,6 +47,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -63,7 +66,9 @@ import org.apache.spark.sql.types.StructType;
  * collected once for the month and grouped by client in Java.
  *
  * <p>Clients reported: every client with a gold row in M or a dispatch agreement overlapping M,
- * restricted to {@code clients} when given. The overview always covers every client.
+ * restricted to {@code clients} when given. The overview always covers every client. Each
+ * client's PDF is written in its silver clients {@code report_language} (null = zh-CN); the
+ * model holds codes and numbers only, the words come from the reports' bundles.
  */
 public final class ReportJob {
   public static final String DEFAULT_COMPANY = "华信人力资源服务有限公司";
@@ -170,14 +175,20 @@ public final class ReportJob {
     List<Row> recruitment = monthRows(spark, lake, "recruitment_shortlist", Gold.RECRUITMENT_SHORTLIST, m);
     List<Row> satisfaction = monthRows(spark, lake, "satisfaction", Gold.SATISFACTION, m);
     Dataset<Row> clientsTable = DeltaIO.readOrEmpty(spark, lake.silver("clients"), Silver.CLIENTS);
-    List<Row> clients = clientsTable.select("client_id", "client_name", "agreement_start", "agreement_end").collectAsList();
+    // A silver clients table written before report_language existed reads as all default (zh-CN).
+    Column language = java.util.Arrays.asList(clientsTable.columns()).contains("report_language")
+        ? col("report_language") : lit(null).cast("string").as("report_language");
+    List<Row> clients = clientsTable.select(col("client_id"), col("client_name"), col("agreement_start"),
+        col("agreement_end"), language).collectAsList();
 
     ReportHeader header = header(companyName, m, issueDate, scorecard, settlement, compliance);
     List<Row> dissatisfied = dissatisfiedAnswers(spark, lake, month, header.asOf());
     Map<String, String> names = new HashMap<>();
+    Map<String, ReportLanguage> languages = new HashMap<>();
     Set<String> clientIds = new TreeSet<>();
     for (Row r : clients) {
       names.put(r.getAs("client_id"), r.getAs("client_name"));
+      languages.put(r.getAs("client_id"), ReportLanguage.ofStored(r.getAs("report_language")));
       if (agreementOverlaps(r, month)) clientIds.add(r.getAs("client_id"));
     }
     for (List<Row> rows : List.of(scorecard, errors, distribution, breaches, frequency, recruitment, satisfaction)) {
@@ -214,7 +225,8 @@ public final class ReportJob {
           breachRows(breachesBy.getOrDefault(id, List.of()), names),
           frequencyRows(frequencyBy.getOrDefault(id, List.of())),
           recruitmentBy.containsKey(id) ? recruitment(recruitmentBy.get(id).get(0)) : null,
-          satisfaction(satisfactionBy.getOrDefault(id, List.of()), dissatisfiedBy.getOrDefault(id, List.of()))));
+          satisfaction(satisfactionBy.getOrDefault(id, List.of()), dissatisfiedBy.getOrDefault(id, List.of())),
+          languages.getOrDefault(id, ReportLanguage.DEFAULT)));
     }
 
     List<SlaBreachRow> worst = breachRows(breaches.stream()
@@ -291,25 +303,8 @@ public final class ReportJob {
 
   private static ScorecardRow scorecardRow(Row r) {
     String kpi = r.getAs("kpi");
-    return new ScorecardRow(kpi, kpiName(kpi), kpi.startsWith(Kpi.RESPONSE_P90_PREFIX), dbl(r, "value"),
+    return new ScorecardRow(kpi, kpi.startsWith(Kpi.RESPONSE_P90_PREFIX), dbl(r, "value"),
         dbl(r, "target"), r.getAs("direction"), r.getAs("status"), dbl(r, "change_from_previous"));
-  }
-
-  static String kpiName(String kpi) {
-    if (kpi.startsWith(Kpi.RESPONSE_P90_PREFIX)) {
-      String metric = kpi.substring(Kpi.RESPONSE_P90_PREFIX.length());
-      for (ResponseMetric m : ResponseMetric.values()) if (m.name().equals(metric)) return m.chineseName() + " P90";
-      return kpi;
-    }
-    return switch (kpi) {
-      case Kpi.HEADCOUNT_ERROR_RATE -> "人数差错率";
-      case Kpi.CALC_ERROR_RATE -> "金额差错率";
-      case Kpi.SLA_COMPLIANCE -> "时限达标率";
-      case Kpi.FREQUENCY_COMPLIANCE -> "服务频度达标率";
-      case Kpi.CLIENT_SATISFACTION -> "用工单位满意占比";
-      case Kpi.EMPLOYEE_SATISFACTION -> "员工满意占比";
-      default -> kpi;
-    };
   }
 
   private static SettlementSummary settlementSummary(Row r) {
@@ -358,7 +353,7 @@ public final class ReportJob {
       Row w = withinBy.get(metric.name());
       Double limit = w == null ? null : dbl(w, "limit_hours");
       if (r == null) {
-        out.add(new ResponseRow(metric.name(), metric.chineseName(), 0L, 0L, null, null, null, null, null, null,
+        out.add(new ResponseRow(metric.name(), 0L, 0L, null, null, null, null, null, null,
             List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L), limit, 0L));
         continue;
       }
@@ -367,7 +362,7 @@ public final class ReportJob {
           "bucket_48_72h", "bucket_72_168h", "bucket_168h_plus")) {
         buckets.add(lng(r, b));
       }
-      out.add(new ResponseRow(metric.name(), metric.chineseName(), lng(r, "n"), lng(r, "n_open"), dbl(r, "min_hours"),
+      out.add(new ResponseRow(metric.name(), lng(r, "n"), lng(r, "n_open"), dbl(r, "min_hours"),
           dbl(r, "p50_hours"), dbl(r, "p90_hours"), dbl(r, "p95_hours"), dbl(r, "max_hours"), dbl(r, "mean_hours"),
           buckets, limit, w == null ? null : lng(w, "n_within_limit"))); // no gold row: share shown as a dash, not 0 %
     }
@@ -381,7 +376,7 @@ public final class ReportJob {
     for (SlaRule rule : SlaRule.values()) {
       Row r = byRule.get(rule.name());
       if (r == null) continue;
-      out.add(new SlaComplianceRow(rule.name(), rule.chineseName(), lng(r, "evaluated"), lng(r, "met"),
+      out.add(new SlaComplianceRow(rule.name(), lng(r, "evaluated"), lng(r, "met"),
           lng(r, "breached"), lng(r, "pending"), dbl(r, "compliance_rate"), rule.inCompanyScore()));
     }
     return out;
@@ -392,7 +387,7 @@ public final class ReportJob {
         .map(r -> {
           String rule = r.getAs("rule");
           String client = r.getAs("client_id");
-          return new SlaBreachRow(rule, ruleName(rule), r.getAs("subject_id"), client, names.getOrDefault(client, client),
+          return new SlaBreachRow(rule, r.getAs("subject_id"), client, names.getOrDefault(client, client),
               ts(r, "deadline_at"), ts(r, "completed_at"), dbl(r, "lateness_hours"));
         })
         .sorted(Comparator.comparing((SlaBreachRow b) -> b.latenessHours() == null ? 0.0 : -b.latenessHours())
@@ -400,29 +395,14 @@ public final class ReportJob {
         .toList();
   }
 
-  private static String ruleName(String rule) {
-    for (SlaRule r : SlaRule.values()) if (r.name().equals(rule)) return r.chineseName();
-    return rule;
-  }
-
   private static List<FrequencyRow> frequencyRows(List<Row> rows) {
     List<String> order = List.of("COMMUNICATION_CLIENT", "COMMUNICATION_EMPLOYEE", "FORMAL_REPORT", "ONSITE_VISIT");
     return rows.stream()
-        .map(r -> new FrequencyRow(r.getAs("activity_type"), activityName(r.getAs("activity_type")), r.getAs("period"),
+        .map(r -> new FrequencyRow(r.getAs("activity_type"), r.getAs("period"),
             r.getAs("period_type"), r.getAs("min_count"), lng(r, "actual_count"), r.getAs("is_compliant"),
             r.getAs("is_final")))
         .sorted(Comparator.comparingInt((FrequencyRow f) -> order.indexOf(f.activityType())).thenComparing(FrequencyRow::period))
         .toList();
-  }
-
-  static String activityName(String type) {
-    return switch (type) {
-      case "COMMUNICATION_CLIENT" -> "与用工单位沟通";
-      case "COMMUNICATION_EMPLOYEE" -> "与派遣员工沟通";
-      case "FORMAL_REPORT" -> "正式服务报告";
-      case "ONSITE_VISIT" -> "现场走访";
-      default -> type;
-    };
   }
 
   /** A client's satisfaction rows of the month and its dissatisfied answers, oldest first; null without answers. */

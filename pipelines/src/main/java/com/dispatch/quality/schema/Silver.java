@@ -37,7 +37,8 @@ public final class Silver {
       col("service_fee_per_head", MONEY, "monthly service fee per billed head, CNY"),
       col("wage_pay_day", IntegerType, "day of month M+1 wages for M are due"),
       col("agreement_start", DateType, "dispatch agreement start"),
-      col("agreement_end", DateType, "dispatch agreement end; null = open")), LINEAGE);
+      col("agreement_end", DateType, "dispatch agreement end; null = open"),
+      col("report_language", StringType, "language of the client's PDF report: zh-CN or en-US; null = zh-CN (optional column)")), LINEAGE);
 
   public static final StructType SERVICE_COMMITMENTS = concat(struct(
       col("client_id", StringType, "client id"),

@@ -8,6 +8,7 @@ import com.dispatch.quality.domain.Milestone;
 import com.dispatch.quality.domain.ReasonCode;
 import com.dispatch.quality.domain.RespondentType;
 import com.dispatch.quality.domain.SlaRule;
+import com.dispatch.quality.reports.ReportLanguage;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -203,7 +204,8 @@ public final class Sources {
       col("service_fee_per_head", MONEY).required().nonNegative(),
       col("wage_pay_day", INT).required().between(1, 31),
       col("agreement_start", DATE).required(),
-      col("agreement_end", DATE)),
+      col("agreement_end", DATE),
+      enumCol("report_language", ReportLanguage.tags())),
       rules(new NotBefore("agreement_end", "agreement_start")),
       keys("client_id"), refs(), Silver.CLIENTS, null);
 

@@ -100,6 +100,12 @@ public final class RowValidator implements Serializable {
     return line == null ? file : file + " line " + line;
   }
 
+  /** Enum values match ignoring case and are stored as the contract spells them (ZH-cn -> zh-CN). */
+  private static String canonicalEnum(ColumnSpec c, String v) {
+    for (String allowed : c.enumValues()) if (allowed.equalsIgnoreCase(v)) return allowed;
+    return v.toUpperCase(Locale.ROOT);
+  }
+
   private Object typeColumn(ColumnSpec c, String rawValue, List<Violation> faults) {
     String v = rawValue == null ? null : rawValue.strip();
     if (v == null || v.isEmpty()) {
@@ -110,7 +116,7 @@ public final class RowValidator implements Serializable {
     try {
       value = switch (c.type()) {
         case STRING -> v;
-        case ENUM -> v.toUpperCase(Locale.ROOT);
+        case ENUM -> canonicalEnum(c, v);
         case DATE -> LandingValues.date(v);
         case TIMESTAMP -> LandingValues.timestamp(v);
         case MONTH -> LandingValues.month(v);

@@ -120,6 +120,21 @@ class ReportJobTest extends SparkTestBase {
   }
 
   @Test
+  void eachClientPdfIsInItsReportLanguageAndTheOverviewInChinese() {
+    String a = text.get("C0001.pdf"); // no report_language: zh-CN
+    Assertions.assertTrue(a.contains("服务质量月度报告") && a.contains("人数差错率") && a.contains("2026年1月"), a);
+    Assertions.assertFalse(a.contains("Monthly Service Quality Report"));
+    String b = text.get("C0002.pdf"); // report_language en-US
+    Assertions.assertTrue(b.contains("Monthly Service Quality Report") && b.contains("Headcount error rate")
+        && b.contains("January 2026") && b.contains("Labour contract signed by the start date"), b);
+    Assertions.assertFalse(b.replace("苏州新能源科技股份有限公司", "").replace("华信人力资源服务有限公司", "")
+        .codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), "CJK text in " + b);
+    String o = text.get("_overview.pdf");
+    Assertions.assertTrue(o.contains("人数差错率"));
+    Assertions.assertFalse(o.contains("Headcount error rate"));
+  }
+
+  @Test
   void clientPdfHoldsNoOtherClientsData() {
     String a = text.get("C0001.pdf");
     String b = text.get("C0002.pdf");
@@ -230,9 +245,9 @@ class ReportJobTest extends SparkTestBase {
         row("C0002", MONTH, "HEADCOUNT_ERROR_RATE", 7 / 777.0, 0.01, "AT_MOST", "MET", null));
     List<Row> clients = List.of(
         RowFactory.create("C0001", "上海东方精密制造有限公司", "上海", new BigDecimal("120.00"), 10,
-            Date.valueOf("2024-01-01"), null, "clients.csv", 2L, ts("2026-01-01T00:00:00Z"), "ingest-1"),
+            Date.valueOf("2024-01-01"), null, null, "clients.csv", 2L, ts("2026-01-01T00:00:00Z"), "ingest-1"),
         RowFactory.create("C0002", "苏州新能源科技股份有限公司", "苏州", new BigDecimal("100.00"), 15,
-            Date.valueOf("2024-06-01"), null, "clients.csv", 3L, ts("2026-01-01T00:00:00Z"), "ingest-1"));
+            Date.valueOf("2024-06-01"), null, "en-US", "clients.csv", 3L, ts("2026-01-01T00:00:00Z"), "ingest-1"));
     DeltaIO.append(spark().createDataFrame(clients, Silver.CLIENTS), lake.silver("clients"), Silver.CLIENTS);
   }
 

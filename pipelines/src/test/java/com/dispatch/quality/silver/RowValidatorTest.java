@@ -68,6 +68,27 @@ class RowValidatorTest {
   }
 
   @Test
+  void reportLanguageIsOptionalAndStoredAsTheContractSpellsIt() {
+    assertNull(check(Sources.CLIENTS, clientRow()).getAs("report_language"), "no value = default (zh-CN) later");
+    Map<String, String> m = clientRow();
+    m.put("report_language", "EN-us");
+    Row r = check(Sources.CLIENTS, m);
+    assertNull(reason(r));
+    assertEquals("en-US", r.getAs("report_language"));
+  }
+
+  @Test
+  void unknownReportLanguageIsAnEnumErrorNamingTheField() {
+    Map<String, String> m = clientRow();
+    m.put("report_language", "fr-FR");
+    Row r = check(Sources.CLIENTS, m);
+    assertEquals("ENUM_ERROR", reason(r));
+    String message = r.getAs(RowValidator.MESSAGE);
+    org.junit.jupiter.api.Assertions.assertTrue(message.contains("report_language") && message.contains("fr-FR")
+        && message.contains("zh-CN, en-US"), message);
+  }
+
+  @Test
   void agreementEndBeforeStartIsARangeError() {
     Map<String, String> m = clientRow();
     m.put("agreement_end", "2023-12-31");

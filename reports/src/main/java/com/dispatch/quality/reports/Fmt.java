@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * How numbers read in the PDFs. One place, so the tests can assert the exact text a reader
  * sees: rates as percentages with two decimals, hours with two decimals, money with thousands
- * separators, instants in Beijing time. A null value is shown as an em dash.
+ * separators, instants in Beijing time. A null value is shown as an em dash. These are the
+ * Chinese (default) spellings; a report in another language formats through {@link Labels}.
  */
 public final class Fmt {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -25,22 +26,15 @@ public final class Fmt {
     return BigDecimal.valueOf(fraction).movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
   }
 
-  /** A change of a rate in percentage points, signed: "+0.35个百分点". */
-  public static String pctPoints(Double delta) {
-    if (delta == null || delta.isNaN()) return NONE;
-    BigDecimal v = BigDecimal.valueOf(delta).movePointRight(2).setScale(2, RoundingMode.HALF_UP);
-    return signed(v) + "个百分点";
-  }
+  /** A change of a rate in percentage points, signed, in Chinese: "+0.35个百分点" (see {@link Labels#pctPoints}). */
+  public static String pctPoints(Double delta) { return Labels.ZH_CN.pctPoints(delta); }
 
   public static String hours(Double h) {
     if (h == null || h.isNaN()) return NONE;
     return BigDecimal.valueOf(h).setScale(2, RoundingMode.HALF_UP).toPlainString();
   }
 
-  public static String hoursSigned(Double h) {
-    if (h == null || h.isNaN()) return NONE;
-    return signed(BigDecimal.valueOf(h).setScale(2, RoundingMode.HALF_UP)) + "小时";
-  }
+  public static String hoursSigned(Double h) { return Labels.ZH_CN.hoursSigned(h); }
 
   public static String count(Number n) {
     return n == null ? NONE : String.format(Locale.ROOT, "%,d", n.longValue());
@@ -52,9 +46,5 @@ public final class Fmt {
 
   public static String instant(Instant i) {
     return i == null ? NONE : MINUTE.format(i);
-  }
-
-  private static String signed(BigDecimal v) {
-    return (v.signum() > 0 ? "+" : "") + v.toPlainString();
   }
 }

@@ -1,7 +1,6 @@
 package com.dispatch.quality.reports;
 
 import com.dispatch.quality.reports.model.ClientReportData;
-import com.dispatch.quality.reports.model.Definition;
 import com.dispatch.quality.reports.model.OverviewData;
 import com.dispatch.quality.reports.model.ReportHeader;
 import com.dispatch.quality.reports.sign.PdfSigner;
@@ -28,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JRTemplate;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -77,7 +77,6 @@ public final class ReportRenderer {
   private final JasperReport clientReport;
   private final JasperReport overviewReport;
   private final Map<String, JasperReport> subreports = new HashMap<>();
-  private final List<Definition> definitions;
 
   public ReportRenderer() {
     try (InputStream in = resource("common/styles.jrtx")) {
@@ -88,22 +87,24 @@ public final class ReportRenderer {
     SUBREPORTS.forEach((param, path) -> subreports.put(param, compile(path)));
     clientReport = compile("client_monthly/client_monthly.jrxml");
     overviewReport = compile("overview/overview.jrxml");
-    definitions = loadDefinitions("client_monthly/definitions.tsv");
   }
 
-  /** Renders one client's monthly report. */
+  /** Renders one client's monthly report, in the client's report language. */
   public RenderedReport renderClient(ClientReportData data) {
-    Map<String, Object> params = common(data.header(), data.reportNo());
+    Labels labels = data.labels();
+    Map<String, Object> params = common(data.header(), data.reportNo(), labels);
     params.put("ClientId", data.clientId());
     params.put("ClientName", data.displayName());
-    params.put("Definitions", definitions);
-    return export(fill(clientReport, params, List.of(data)), data.reportNo() + " " + data.displayName(), data.header());
+    params.put("Definitions", labels.definitions());
+    return export(fill(clientReport, params, List.of(data), labels),
+        labels.get("report.title") + " " + data.reportNo() + " " + data.displayName(), data.header());
   }
 
-  /** Renders the company overview of a month. */
+  /** Renders the company overview of a month (internal: always Chinese). */
   public RenderedReport renderOverview(OverviewData data) {
-    Map<String, Object> params = common(data.header(), data.reportNo());
-    return export(fill(overviewReport, params, List.of(data)), data.reportNo(), data.header());
+    Map<String, Object> params = common(data.header(), data.reportNo(), Labels.ZH_CN);
+    return export(fill(overviewReport, params, List.of(data), Labels.ZH_CN),
+        Labels.ZH_CN.get("report.title") + " " + data.reportNo(), data.header());
   }
 
   /**
@@ -224,23 +225,26 @@ public final class ReportRenderer {
     Files.writeString(path, b.toString(), StandardCharsets.UTF_8);
   }
 
-  private Map<String, Object> common(ReportHeader h, String reportNo) {
+  private Map<String, Object> common(ReportHeader h, String reportNo, Labels labels) {
     Map<String, Object> p = new HashMap<>(subreports);
     p.put("Styles", styles);
+    p.put("Labels", labels);
+    p.put(JRParameter.REPORT_RESOURCE_BUNDLE, labels.bundle());
+    p.put(JRParameter.REPORT_LOCALE, labels.language().locale());
     p.put("ReportNo", reportNo);
     p.put("CompanyName", h.companyName());
-    p.put("PeriodText", h.periodText());
-    p.put("PeriodRangeText", h.periodRangeText());
+    p.put("PeriodText", h.periodText(labels));
+    p.put("PeriodRangeText", h.periodRangeText(labels));
     p.put("RunId", h.runId() == null ? Fmt.NONE : h.runId());
-    p.put("AsOfText", h.asOfText());
-    p.put("IssueDateText", h.issueDateText());
+    p.put("AsOfText", h.asOfText(labels));
+    p.put("IssueDateText", h.issueDateText(labels));
     return p;
   }
 
-  private static JasperPrint fill(JasperReport report, Map<String, Object> params, List<?> rows) {
+  private static JasperPrint fill(JasperReport report, Map<String, Object> params, List<?> rows, Labels labels) {
     try {
       return JasperFillManager.getInstance(net.sf.jasperreports.engine.DefaultJasperReportsContext.getInstance())
-          .fill(report, params, new RecordDataSource(rows));
+          .fill(report, params, new RecordDataSource(rows, labels));
     } catch (JRException e) {
       throw new IllegalStateException("filling " + report.getName() + ": " + e.getMessage(), e);
     }
@@ -252,7 +256,7 @@ public final class ReportRenderer {
     exporter.setExporterInput(new SimpleExporterInput(print));
     exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(bos));
     SimplePdfExporterConfiguration cfg = new SimplePdfExporterConfiguration();
-    cfg.setMetadataTitle("服务质量月度报告 " + title);
+    cfg.setMetadataTitle(title);
     cfg.setMetadataAuthor(h.companyName());
     cfg.setMetadataSubject(h.month());
     cfg.setMetadataCreator("service-quality reports");
@@ -302,20 +306,6 @@ public final class ReportRenderer {
       return JasperCompileManager.compileReport(in);
     } catch (IOException | JRException e) {
       throw new IllegalStateException("compiling " + path + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static List<Definition> loadDefinitions(String path) {
-    try (InputStream in = resource(path)) {
-      List<Definition> out = new ArrayList<>();
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (line.isBlank() || line.startsWith("#")) continue;
-        int tab = line.indexOf('\t');
-        out.add(new Definition(line.substring(0, tab).trim(), line.substring(tab + 1).trim()));
-      }
-      return List.copyOf(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

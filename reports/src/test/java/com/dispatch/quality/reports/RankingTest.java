@@ -13,7 +13,7 @@ class RankingTest {
   private static ClientReportData client(String id, String... statuses) {
     List<ScorecardRow> rows = new ArrayList<>();
     int i = 0;
-    for (String s : statuses) rows.add(new ScorecardRow("K" + i++, "k", false, 0.1, 0.1, "AT_MOST", s, null));
+    for (String s : statuses) rows.add(new ScorecardRow("K" + i++, false, 0.1, 0.1, "AT_MOST", s, null));
     return new ClientReportData(SampleModels.header(), id, id, rows, null, List.of(), List.of(), List.of(), List.of(),
         List.of(), List.of(), null);
   }
@@ -32,8 +32,8 @@ class RankingTest {
   @Test
   void aKpiWithNoDataShowsAsEmptyInTheRankingInsteadOfFailing() {
     // SPEC §4.6: a KPI whose value is null has status NO_DATA; the overview must still rank the client.
-    ScorecardRow noRate = new ScorecardRow("HEADCOUNT_ERROR_RATE", "k", false, null, 0.005, "AT_MOST", "NO_DATA", null);
-    ScorecardRow sla = new ScorecardRow("SLA_COMPLIANCE", "k", false, 0.97, 0.95, "AT_LEAST", "MET", null);
+    ScorecardRow noRate = new ScorecardRow("HEADCOUNT_ERROR_RATE", false, null, 0.005, "AT_MOST", "NO_DATA", null);
+    ScorecardRow sla = new ScorecardRow("SLA_COMPLIANCE", false, 0.97, 0.95, "AT_LEAST", "MET", null);
     ClientReportData c = new ClientReportData(SampleModels.header(), "C9", "C9", List.of(noRate, sla), null, List.of(),
         List.of(), List.of(), List.of(), List.of(), List.of(), null);
     RankingRow row = Ranking.rank(List.of(c)).get(0);

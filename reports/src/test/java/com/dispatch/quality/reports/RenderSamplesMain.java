@@ -15,6 +15,9 @@ public final class RenderSamplesMain {
     Files.write(out.resolve("full.pdf"), r.renderClient(full).pdf());
     Files.write(out.resolve("empty.pdf"), r.renderClient(empty).pdf());
     Files.write(out.resolve("long.pdf"), r.renderClient(SampleModels.longClient()).pdf());
+    Files.write(out.resolve("full_en.pdf"), r.renderClient(full.inLanguage(ReportLanguage.EN_US)).pdf());
+    Files.write(out.resolve("empty_en.pdf"), r.renderClient(empty.inLanguage(ReportLanguage.EN_US)).pdf());
+    Files.write(out.resolve("long_en.pdf"), r.renderClient(SampleModels.longClient().inLanguage(ReportLanguage.EN_US)).pdf());
     Files.write(out.resolve("overview.pdf"), r.renderOverview(SampleModels.overview(List.of(full, empty))).pdf());
     System.out.println("wrote " + out.toAbsolutePath());
   }

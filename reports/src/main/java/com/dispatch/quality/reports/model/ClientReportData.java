@@ -1,5 +1,7 @@
 package com.dispatch.quality.reports.model;
 
+import com.dispatch.quality.reports.Labels;
+import com.dispatch.quality.reports.ReportLanguage;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,15 +14,17 @@ import java.util.Objects;
  * @param settlementTrend twelve points, the month and the eleven before it, oldest first
  * @param recruitment null when the client had no recruitment case
  * @param satisfaction the month's follow-ups (SPEC §4.7); null when nobody answered
+ * @param language the client's report_language (clients.csv); null = the default, Chinese
  */
 public record ClientReportData(ReportHeader header, String clientId, String clientName,
     List<ScorecardRow> scorecard, SettlementSummary settlement, List<TrendPoint> settlementTrend,
     List<SettlementErrorRow> settlementErrors, List<ResponseRow> response, List<SlaComplianceRow> sla,
     List<SlaBreachRow> slaBreaches, List<FrequencyRow> frequency, RecruitmentSummary recruitment,
-    SatisfactionSummary satisfaction) {
+    SatisfactionSummary satisfaction, ReportLanguage language) {
 
   public ClientReportData {
     Objects.requireNonNull(header, "header");
+    if (language == null) language = ReportLanguage.DEFAULT;
     Objects.requireNonNull(clientId, "clientId");
     scorecard = List.copyOf(scorecard);
     settlementTrend = List.copyOf(settlementTrend);
@@ -31,14 +35,32 @@ public record ClientReportData(ReportHeader header, String clientId, String clie
     frequency = List.copyOf(frequency);
   }
 
-  /** A report without satisfaction follow-ups. */
+  /** A report in the default language. */
+  public ClientReportData(ReportHeader header, String clientId, String clientName,
+      List<ScorecardRow> scorecard, SettlementSummary settlement, List<TrendPoint> settlementTrend,
+      List<SettlementErrorRow> settlementErrors, List<ResponseRow> response, List<SlaComplianceRow> sla,
+      List<SlaBreachRow> slaBreaches, List<FrequencyRow> frequency, RecruitmentSummary recruitment,
+      SatisfactionSummary satisfaction) {
+    this(header, clientId, clientName, scorecard, settlement, settlementTrend, settlementErrors, response, sla,
+        slaBreaches, frequency, recruitment, satisfaction, null);
+  }
+
+  /** A report without satisfaction follow-ups, in the default language. */
   public ClientReportData(ReportHeader header, String clientId, String clientName,
       List<ScorecardRow> scorecard, SettlementSummary settlement, List<TrendPoint> settlementTrend,
       List<SettlementErrorRow> settlementErrors, List<ResponseRow> response, List<SlaComplianceRow> sla,
       List<SlaBreachRow> slaBreaches, List<FrequencyRow> frequency, RecruitmentSummary recruitment) {
     this(header, clientId, clientName, scorecard, settlement, settlementTrend, settlementErrors, response, sla,
-        slaBreaches, frequency, recruitment, null);
+        slaBreaches, frequency, recruitment, null, null);
   }
+
+  /** The same report in another language (the data unchanged). */
+  public ClientReportData inLanguage(ReportLanguage other) {
+    return new ClientReportData(header, clientId, clientName, scorecard, settlement, settlementTrend, settlementErrors,
+        response, sla, slaBreaches, frequency, recruitment, satisfaction, other);
+  }
+
+  public Labels labels() { return Labels.of(language); }
 
   /** The satisfaction section has answers to show (else it says there is no data). */
   public boolean hasSatisfaction() { return satisfaction != null && satisfaction.hasAnswers(); }
@@ -52,10 +74,12 @@ public record ClientReportData(ReportHeader header, String clientId, String clie
     return scorecard.stream().filter(r -> status.equals(r.status())).count();
   }
 
-  public String scorecardSummaryText() {
-    if (scorecard.isEmpty()) return "本月无相关数据。";
-    return "本月共考核 " + scorecard.size() + " 项指标：达标 " + kpisWithStatus("MET") + " 项，未达标 "
-        + kpisWithStatus("MISSED") + " 项，无数据 " + kpisWithStatus("NO_DATA") + " 项。";
+  public String scorecardSummaryText() { return scorecardSummaryText(Labels.ZH_CN); }
+
+  public String scorecardSummaryText(Labels l) {
+    if (scorecard.isEmpty()) return l.get("s1.summary_none");
+    return l.format("s1.summary", l.count(scorecard.size()), l.count(kpisWithStatus("MET")),
+        l.count(kpisWithStatus("MISSED")), l.count(kpisWithStatus("NO_DATA")));
   }
 
   public boolean hasTrend() {

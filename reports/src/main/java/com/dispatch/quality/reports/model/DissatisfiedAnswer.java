@@ -1,6 +1,7 @@
 package com.dispatch.quality.reports.model;
 
 import com.dispatch.quality.reports.Fmt;
+import com.dispatch.quality.reports.Labels;
 import com.dispatch.quality.privacy.Masking;
 import java.time.Instant;
 
@@ -11,13 +12,19 @@ import java.time.Instant;
 public record DissatisfiedAnswer(Instant answeredAt, String respondentType, String employeeId, int score,
     String comment) {
 
-  public String answeredAtText() { return Fmt.instant(answeredAt); }
+  public String answeredAtText() { return answeredAtText(Labels.ZH_CN); }
 
-  public String respondentText() { return "EMPLOYEE".equals(respondentType) ? "员工" : "用工单位"; }
+  public String answeredAtText(Labels l) { return l.instant(answeredAt); }
+
+  public String respondentText() { return respondentText(Labels.ZH_CN); }
+
+  public String respondentText(Labels l) { return l.code("respondent", respondentType); }
 
   public String maskedEmployeeId() { return employeeId == null ? Fmt.NONE : Masking.employeeId(employeeId); }
 
-  public String scoreText() { return score + " 分"; }
+  public String scoreText() { return scoreText(Labels.ZH_CN); }
+
+  public String scoreText(Labels l) { return l.format("format.score", Integer.toString(score)); }
 
   public String commentText() { return comment == null || comment.isBlank() ? Fmt.NONE : comment; }
 }

@@ -1,10 +1,18 @@
 package com.dispatch.quality.reports.model;
 
-/** One gold {@code service_frequency} row (SPEC §4.4). */
-public record FrequencyRow(String activityType, String activityName, String period, String periodType,
+import com.dispatch.quality.reports.Labels;
+
+/** One gold {@code service_frequency} row (SPEC §4.4). Texts in the language of the {@link Labels} given. */
+public record FrequencyRow(String activityType, String period, String periodType,
     Integer minCount, Long actualCount, Boolean isCompliant, Boolean isFinal) {
 
-  public String periodText() { return "QUARTER".equals(periodType) ? period + "（季度）" : period + "（月度）"; }
+  public String activityName() { return activityName(Labels.ZH_CN); }
+
+  public String activityName(Labels l) { return l.activity(activityType); }
+
+  public String periodText() { return periodText(Labels.ZH_CN); }
+
+  public String periodText(Labels l) { return l.format("QUARTER".equals(periodType) ? "period.QUARTER" : "period.MONTH", period); }
 
   public String minCountText() { return minCount == null ? "—" : minCount.toString(); }
 
@@ -17,11 +25,7 @@ public record FrequencyRow(String activityType, String activityName, String peri
     return "MISSED";
   }
 
-  public String statusText() {
-    return switch (status()) {
-      case "MET" -> "达标";
-      case "IN_PROGRESS" -> "进行中";
-      default -> "未达标";
-    };
-  }
+  public String statusText() { return statusText(Labels.ZH_CN); }
+
+  public String statusText(Labels l) { return l.status(status()); }
 }

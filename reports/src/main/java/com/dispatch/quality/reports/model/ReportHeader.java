@@ -1,12 +1,14 @@
 package com.dispatch.quality.reports.model;
 
 import com.dispatch.quality.reports.Fmt;
+import com.dispatch.quality.reports.Labels;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
- * What every page of a report says about where its numbers come from.
+ * What every page of a report says about where its numbers come from. The texts are in the
+ * language of the {@link Labels} given; without one, in Chinese.
  *
  * @param companyName the dispatch company issuing the report (configurable)
  * @param month the reported month, yyyy-MM
@@ -16,19 +18,20 @@ import java.time.YearMonth;
  */
 public record ReportHeader(String companyName, String month, String runId, Instant asOf, LocalDate issueDate) {
 
-  public String periodText() {
-    YearMonth m = YearMonth.parse(month);
-    return m.getYear() + "年" + m.getMonthValue() + "月";
-  }
+  public String periodText() { return periodText(Labels.ZH_CN); }
 
-  public String periodRangeText() {
-    YearMonth m = YearMonth.parse(month);
-    return m.atDay(1) + " 至 " + m.atEndOfMonth();
-  }
+  /** "2025年11月", "November 2025". */
+  public String periodText(Labels l) { return l.month(YearMonth.parse(month)); }
+
+  public String periodRangeText() { return periodRangeText(Labels.ZH_CN); }
+
+  public String periodRangeText(Labels l) { return l.periodRange(YearMonth.parse(month)); }
 
   public String asOfText() { return Fmt.instant(asOf); }
 
-  public String issueDateText() {
-    return issueDate.getYear() + "年" + issueDate.getMonthValue() + "月" + issueDate.getDayOfMonth() + "日";
-  }
+  public String asOfText(Labels l) { return l.instant(asOf); }
+
+  public String issueDateText() { return issueDateText(Labels.ZH_CN); }
+
+  public String issueDateText(Labels l) { return l.date(issueDate); }
 }

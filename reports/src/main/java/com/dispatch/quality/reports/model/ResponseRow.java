@@ -1,6 +1,6 @@
 package com.dispatch.quality.reports.model;
 
-import com.dispatch.quality.reports.Fmt;
+import com.dispatch.quality.reports.Labels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,36 +12,50 @@ import java.util.List;
  * @param limitHours the limit the share is measured against
  * @param withinLimit closed subjects with hours ≤ limitHours (from response_time_events)
  */
-public record ResponseRow(String metric, String metricName, Long n, Long nOpen, Double minHours,
+public record ResponseRow(String metric, Long n, Long nOpen, Double minHours,
     Double p50Hours, Double p90Hours, Double p95Hours, Double maxHours, Double meanHours,
     List<Long> buckets, Double limitHours, Long withinLimit) {
 
   public static final List<String> BUCKET_LABELS =
       List.of("0-4", "4-8", "8-12", "12-24", "24-48", "48-72", "72-168", "≥168");
 
-  public String nText() { return Fmt.count(n); }
+  public String metricName() { return metricName(Labels.ZH_CN); }
 
-  public String nOpenText() { return Fmt.count(nOpen); }
+  public String metricName(Labels l) { return l.metric(metric); }
 
-  public String p50Text() { return Fmt.hours(p50Hours); }
+  public String nText() { return nText(Labels.ZH_CN); }
 
-  public String p90Text() { return Fmt.hours(p90Hours); }
+  public String nText(Labels l) { return l.count(n); }
 
-  public String maxText() { return Fmt.hours(maxHours); }
+  public String nOpenText() { return nOpenText(Labels.ZH_CN); }
 
-  public String limitText() {
-    if (limitHours == null) return Fmt.NONE;
-    double h = limitHours;
-    if (h >= 24 && h % 24 == 0) return (long) (h / 24) + " 天";
-    return Fmt.hours(h).replaceAll("\\.00$", "") + " 小时";
-  }
+  public String nOpenText(Labels l) { return l.count(nOpen); }
+
+  public String p50Text() { return p50Text(Labels.ZH_CN); }
+
+  public String p50Text(Labels l) { return l.hours(p50Hours); }
+
+  public String p90Text() { return p90Text(Labels.ZH_CN); }
+
+  public String p90Text(Labels l) { return l.hours(p90Hours); }
+
+  public String maxText() { return maxText(Labels.ZH_CN); }
+
+  public String maxText(Labels l) { return l.hours(maxHours); }
+
+  public String limitText() { return limitText(Labels.ZH_CN); }
+
+  /** Whole days when the limit is a multiple of 24 hours, else hours: "30 天", "12 h". */
+  public String limitText(Labels l) { return l.limit(limitHours); }
 
   public Double shareWithinLimit() {
     if (n == null || n == 0 || withinLimit == null) return null;
     return withinLimit / (double) n;
   }
 
-  public String shareWithinLimitText() { return Fmt.pct(shareWithinLimit()); }
+  public String shareWithinLimitText() { return shareWithinLimitText(Labels.ZH_CN); }
+
+  public String shareWithinLimitText(Labels l) { return l.pct(shareWithinLimit()); }
 
   public boolean hasClosed() { return n != null && n > 0; }
 

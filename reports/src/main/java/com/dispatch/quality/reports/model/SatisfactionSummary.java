@@ -1,8 +1,6 @@
 package com.dispatch.quality.reports.model;
 
-import com.dispatch.quality.reports.Fmt;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import com.dispatch.quality.reports.Labels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,24 +21,25 @@ public record SatisfactionSummary(Type client, Type employee, List<DissatisfiedA
 
   public boolean hasAnswers() { return client != null || employee != null; }
 
-  public List<KeyValue> rows() {
+  public List<KeyValue> rows() { return rows(Labels.ZH_CN); }
+
+  /** Bundle keys {@code sat.*}. */
+  public List<KeyValue> rows(Labels l) {
     List<KeyValue> out = new ArrayList<>();
-    out.add(new KeyValue("用工单位回访次数", client == null ? "0" : Fmt.count(client.responses()), "向用工单位人事负责人回访"));
+    out.add(new KeyValue(l.get("sat.client_responses"), client == null ? l.count(0) : l.count(client.responses()),
+        l.get("sat.client_responses.note")));
     if (client != null) {
-      out.add(new KeyValue("用工单位平均评分", score(client.meanScore()), "1 分非常不满意 … 5 分非常满意"));
-      out.add(new KeyValue("用工单位满意占比", Fmt.pct(client.satisfiedShare()), "评分 4 分及以上的回访占比"));
+      out.add(new KeyValue(l.get("sat.client_mean"), l.score(client.meanScore()), l.get("sat.scale.note")));
+      out.add(new KeyValue(l.get("sat.client_share"), l.pct(client.satisfiedShare()), l.get("sat.share.note")));
     }
-    out.add(new KeyValue("员工回访人次", employee == null ? "0" : Fmt.count(employee.responses()), "同一员工回访多次按次计"));
+    out.add(new KeyValue(l.get("sat.employee_responses"), employee == null ? l.count(0) : l.count(employee.responses()),
+        l.get("sat.employee_responses.note")));
     if (employee != null) {
-      out.add(new KeyValue("员工平均评分", score(employee.meanScore()), "1 分非常不满意 … 5 分非常满意"));
-      out.add(new KeyValue("员工满意占比", Fmt.pct(employee.satisfiedShare()), "评分 4 分及以上的回访占比"));
-      out.add(new KeyValue("员工回访覆盖率", Fmt.pct(employee.responseRate()),
-          "回访到的在岗员工 ÷ 本月在岗员工（" + Fmt.count(employee.respondentsExpected()) + " 人）"));
+      out.add(new KeyValue(l.get("sat.employee_mean"), l.score(employee.meanScore()), l.get("sat.scale.note")));
+      out.add(new KeyValue(l.get("sat.employee_share"), l.pct(employee.satisfiedShare()), l.get("sat.share.note")));
+      out.add(new KeyValue(l.get("sat.employee_rate"), l.pct(employee.responseRate()),
+          l.format("sat.employee_rate.note", l.count(employee.respondentsExpected()))));
     }
     return out;
-  }
-
-  static String score(Double mean) {
-    return mean == null ? Fmt.NONE : BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP).toPlainString();
   }
 }

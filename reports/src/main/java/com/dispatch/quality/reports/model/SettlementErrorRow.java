@@ -1,50 +1,41 @@
 package com.dispatch.quality.reports.model;
 
-import com.dispatch.quality.reports.Fmt;
+import com.dispatch.quality.reports.Labels;
 import com.dispatch.quality.privacy.Masking;
 import java.math.BigDecimal;
 
 /**
  * One gold {@code settlement_errors} row (SPEC §4.1). The raw employee id stays in the model;
- * templates only ever read {@link #maskedEmployeeId()}.
+ * templates only ever read {@link #maskedEmployeeId()}. Texts in the language of the
+ * {@link Labels} given (no argument = Chinese).
  */
 public record SettlementErrorRow(String employeeId, String error, String component, String lineId,
     BigDecimal billed, BigDecimal expected) {
 
   public String maskedEmployeeId() { return Masking.employeeId(employeeId); }
 
-  public String errorText() {
-    return switch (error) {
-      case "MISSING" -> "漏结";
-      case "EXTRA" -> "多结";
-      case "DUPLICATE" -> "重复结算";
-      case "CALC" -> "金额差错";
-      default -> error;
-    };
-  }
+  public String errorText() { return errorText(Labels.ZH_CN); }
 
-  public String componentText() {
-    if (component == null) return "合计";
-    return switch (component) {
-      case "wage" -> "工资";
-      case "pension" -> "养老保险";
-      case "medical" -> "医疗保险";
-      case "unemployment" -> "失业保险";
-      case "work_injury" -> "工伤保险";
-      case "housing_fund" -> "住房公积金";
-      case "service_fee" -> "服务费";
-      case "total" -> "合计";
-      default -> component;
-    };
-  }
+  public String errorText(Labels l) { return l.code("error", error); }
 
-  public String billedText() { return Fmt.money(billed); }
+  public String componentText() { return componentText(Labels.ZH_CN); }
 
-  public String expectedText() { return Fmt.money(expected); }
+  /** A null component is the line's total. */
+  public String componentText(Labels l) { return l.code("component", component == null ? "total" : component); }
 
-  public String differenceText() {
-    if (billed == null || expected == null) return Fmt.NONE;
+  public String billedText() { return billedText(Labels.ZH_CN); }
+
+  public String billedText(Labels l) { return l.money(billed); }
+
+  public String expectedText() { return expectedText(Labels.ZH_CN); }
+
+  public String expectedText(Labels l) { return l.money(expected); }
+
+  public String differenceText() { return differenceText(Labels.ZH_CN); }
+
+  public String differenceText(Labels l) {
+    if (billed == null || expected == null) return l.money(null);
     BigDecimal d = billed.subtract(expected);
-    return (d.signum() > 0 ? "+" : "") + Fmt.money(d);
+    return (d.signum() > 0 ? "+" : "") + l.money(d);
   }
 }
