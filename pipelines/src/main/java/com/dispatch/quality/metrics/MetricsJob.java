@@ -146,6 +146,10 @@ public final class MetricsJob {
     return MonthlyGold.tables(in, months, df -> {
       Dataset<Row> k = df.localCheckpoint(false);
       kept.add(k);
+      // The checkpoint's blocks are filled by a later job, whose tasks report the SQL metrics of
+      // df's plan: df must stay reachable until then, or the context cleaner drops those metrics
+      // and every task logs "attempted to access non-existent accumulator".
+      kept.add(df);
       return k;
     });
   }
