@@ -78,4 +78,16 @@ public final class DeltaIO {
     createIfAbsent(df.sparkSession(), path, schema, partitionBy);
     conform(df, schema).write().format("delta").mode("append").save(path);
   }
+
+  /**
+   * Replaces exactly the rows whose partition column {@code column} equals {@code value} in a
+   * table partitioned by that column (created from {@code schema} if absent), in one commit; other
+   * partitions stay untouched and the previous version stays in the Delta history.
+   */
+  public static void replacePartition(Dataset<Row> df, String path, StructType schema, String column, String value) {
+    createIfAbsent(df.sparkSession(), path, schema, column);
+    conform(df, schema).write().format("delta").mode("overwrite")
+        .option("replaceWhere", column + " = '" + value.replace("'", "") + "'")
+        .save(path);
+  }
 }
