@@ -77,7 +77,9 @@ public final class WatchDigest {
     Path target = folder(out, asOf);
     try {
       Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+      // Not createTempDirectory: its owner-only permissions would hide the digest from the mailer's account.
+      Path tmp = Files.createDirectory(target.getParent().resolve("." + target.getFileName() + "-"
+          + java.util.UUID.randomUUID()));
       Map<WatchLevel, Long> counts = counts(sorted);
       Files.writeString(tmp.resolve("digest.html"), html(asOf, runId, sorted, null), StandardCharsets.UTF_8);
       Files.writeString(tmp.resolve("digest.csv"), csv(sorted), StandardCharsets.UTF_8);
