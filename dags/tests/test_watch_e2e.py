@@ -127,8 +127,17 @@ def test_watch_dag_mails_the_company_digest_when_something_is_urgent_and_stays_q
     assert f"紧急 {counts.get('CRITICAL_90', 0)}" in subject and f"关注 {counts.get('WARN_50', 0)}" in subject
     html = message.get_body(preferencelist=("html",)).get_content()
     assert "服务时限预警" in html
+    payrolls = {}
     for r in rows:
-        assert r["subject_id"] in html and r["rule_name"] in html
+        assert r["client_id"] in html and r["rule_name"] in html
+        if r["rule"] == "WAGE_ON_TIME":  # one row per payroll (client, month, deadline), with its line count
+            payrolls.setdefault((r["client_id"], r["month"], r["deadline_at"]), []).append(r["subject_id"])
+        else:
+            assert r["subject_id"] in html
+    for lines in payrolls.values():
+        assert min(lines) in html
+        if len(lines) > 1:
+            assert f"等共 {len(lines)} 条结算明细" in html
     assert sorted(message["To"].addresses[i].addr_spec for i in range(len(RECIPIENTS))) == sorted(RECIPIENTS)
 
     # 10:00 on 2025-10-15: only WARN_50 items, so no mail (quality_watch_mail_every_run is unset).

@@ -194,12 +194,15 @@ public final class WatchDigest {
             .append(h).append("</th>");
       }
       b.append("</tr>\n");
-      for (Entry e : rows) {
+      for (List<Entry> group : foldPayrolls(rows)) {
+        Entry e = group.get(0);
+        String subject = "<code>" + esc(e.subjectId()) + "</code>"
+            + (group.size() > 1 ? " 等共 " + group.size() + " 条结算明细" : "");
         String td = "<td style=\"padding:6px 8px;border-bottom:1px solid #eeeeee\">";
         b.append("<tr>").append(td).append(esc(e.clientName() == null ? e.clientId() : e.clientName()))
             .append(" <span style=\"color:#9e9e9e\">").append(esc(e.clientId())).append("</span></td>")
             .append(td).append(esc(e.rule().chineseName())).append("</td>")
-            .append(td).append("<code>").append(esc(e.subjectId())).append("</code></td>")
+            .append(td).append(subject).append("</td>")
             .append(td).append(esc(e.month())).append("</td>")
             .append(td).append(esc(MINUTE.format(e.deadlineAt()))).append("</td>")
             .append("<td style=\"padding:6px 8px;border-bottom:1px solid #eeeeee;text-align:right;font-weight:bold;color:")
@@ -214,6 +217,27 @@ public final class WatchDigest {
     b.append("<p style=\"margin-top:24px;color:#9e9e9e;font-size:12px\">剩余小时 = 截止时间 − 统计时点，负数表示已超时。"
         + "已用时 = 自计时起点起已用去的时限比例。内部资料，供质量管理与客户经理跟进使用。</p>\n</body>\n</html>\n");
     return b.toString();
+  }
+
+  /**
+   * The rows of one level in display groups: WAGE_ON_TIME lines of the same client, month and
+   * deadline are one payroll, paid in one go, so the page shows them as one row with their count
+   * (digest.csv and the table keep every line); every other entry is a group of its own.
+   */
+  static List<List<Entry>> foldPayrolls(List<Entry> rows) {
+    List<List<Entry>> out = new ArrayList<>();
+    for (Entry e : rows) {
+      List<Entry> last = out.isEmpty() ? null : out.get(out.size() - 1);
+      Entry head = last == null ? null : last.get(0);
+      if (head != null && e.rule() == SlaRule.WAGE_ON_TIME && head.rule() == SlaRule.WAGE_ON_TIME
+          && e.clientId().equals(head.clientId()) && e.month().equals(head.month())
+          && e.deadlineAt().equals(head.deadlineAt())) {
+        last.add(e);
+      } else {
+        out.add(new ArrayList<>(List.of(e)));
+      }
+    }
+    return out;
   }
 
   private static String clientName(List<Entry> rows, String clientId) {

@@ -72,12 +72,16 @@ public final class WatchJob {
           refs.slaPolicies(), refs.qualityTargets());
       SilverInputs in = readSilver(spark, lake, cutOff);
       StructType rowSchema = withoutRunColumns(Gold.SLA_WATCHLIST);
+      long t0 = System.nanoTime();
       List<Row> rows = DeltaIO.conform(SlaWatchlist.compute(in, ctx), rowSchema).collectAsList();
+      long t1 = System.nanoTime();
 
       Dataset<Row> stamped = spark.createDataFrame(rows, rowSchema)
           .withColumn("run_id", lit(runId)).withColumn("as_of", lit(Timestamp.from(cutOff)));
       DeltaIO.replacePartition(stamped, lake.gold(Gold.SLA_WATCHLIST_TABLE), Gold.SLA_WATCHLIST, Gold.AS_OF_DATE,
           SlaWatchlist.asOfDate(cutOff).toString());
+      print.printf(Locale.ROOT, "watchlist of %s computed in %.1f s, gold/%s written in %.1f s%n", cutOff,
+          (t1 - t0) / 1e9, Gold.SLA_WATCHLIST_TABLE, (System.nanoTime() - t1) / 1e9);
 
       List<WatchDigest.Entry> entries = entries(rows, clientNames(in.clients(), rows));
       Path digest = out == null ? null : WatchDigest.write(out, cutOff, runId, entries);
@@ -103,7 +107,7 @@ public final class WatchJob {
    * list yet, {@link SlaWatchlist#wageMonths}), clients and insurance rates whole (small). The
    * activity and commitment tables are not read.
    */
-  static SilverInputs readSilver(SparkSession spark, Lake lake, Instant asOf) {
+  public static SilverInputs readSilver(SparkSession spark, Lake lake, Instant asOf) {
     List<YearMonth> months = SlaWatchlist.months(asOf);
     LocalDate first = months.get(0).atDay(1);
     LocalDate last = months.get(2).atEndOfMonth();
