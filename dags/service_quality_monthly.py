@@ -9,7 +9,7 @@ metrics for one month → one PDF per client plus the overview → delivery.
 | `ingest_landing` | `quality ingest --landing <landing> --lake <lake>` (new landing files only; re-delivered files are skipped) |
 | `compute_metrics` | `quality metrics --lake <lake> --month <M> --as-of <as_of>` (replaces month M in every gold table) |
 | `render_reports` | `quality report --lake <lake> --month <M> --out <out>` (writes `<out>/<M>/*.pdf` and `manifest.csv`) |
-| `publish_reports` | copies `<out>/<M>/manifest.csv` and the PDFs to Variable `quality_publish_uri`; does nothing when it is unset |
+| `publish_reports` | copies each client's files listed in `<out>/<M>/manifest.csv` to `<quality_publish_uri>/<client_id>/<M>/`, and `_overview.pdf` + `manifest.csv` to `<quality_internal_publish_uri>/<M>/`; an unset Variable skips its part |
 
 Each Spark step is the project's shaded jar submitted with `SparkSubmitOperator`; the
 DAG itself computes nothing.
@@ -24,14 +24,19 @@ so rerunning a DAG run recomputes exactly the same cut-off. Trigger with
 **Configuration** (Airflow Variables, read only when a task runs): `quality_app_jar`,
 `quality_landing_uri`, `quality_lake_uri`, `quality_out_uri` (required);
 `quality_main_class`, `quality_spark_conn_id` (default `spark_default`), `quality_spark_conf`
-(JSON object merged over the default JVM options), `quality_publish_uri` (optional).
+(JSON object merged over the default JVM options), `quality_publish_uri` (client deliveries) and
+`quality_internal_publish_uri` (the overview and the manifest; internal), both optional.
 See `dags/README.md`.
 """
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
 import json
 import os
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -94,9 +99,44 @@ LANDING = "{{ var.value.quality_landing_uri }}"
 LAKE = "{{ var.value.quality_lake_uri }}"
 OUT = "{{ var.value.quality_out_uri }}"
 PUBLISH = "{{ var.value.get('quality_publish_uri', '') }}"
+INTERNAL_PUBLISH = "{{ var.value.get('quality_internal_publish_uri', '') }}"
 MAIN_CLASS = "{{ var.value.get('quality_main_class', '" + DEFAULT_MAIN_CLASS + "') }}"
 SPARK_CONN_ID = "{{ var.value.get('quality_spark_conn_id', 'spark_default') }}"
 SPARK_CONF = "{{ var.value.get('quality_spark_conf', '{}') }}"
+
+
+# A client id that is safe as one folder name (SPEC §5: a client's folder holds only its files).
+CLIENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+OVERVIEW_CLIENT = "*"
+
+
+def delivery_plan(manifest_text: str) -> tuple[dict[str, list[tuple[str, str]]], list[tuple[str, str]]]:
+    """Split a manifest into each client's files and the internal files, or fail on a doubtful line.
+
+    Returns ({client_id: [(file, sha256), ...]}, [(file, sha256), ...] of the overview rows).
+    A client's file must be named ``<client_id>.<ext>`` (as ReportRenderer writes it) and may be
+    listed once, so a wrong manifest line can never put one client's file into another's folder.
+    """
+    reader = csv.DictReader(io.StringIO(manifest_text))
+    if not reader.fieldnames or not {"client_id", "file"} <= set(reader.fieldnames):
+        raise ValueError(f"manifest.csv has no client_id and file columns: {reader.fieldnames}")
+    clients: dict[str, list[tuple[str, str]]] = {}
+    internal: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for line, row in enumerate(reader, start=2):
+        client, name, sha = (row.get("client_id") or "").strip(), (row.get("file") or "").strip(), row.get("sha256") or ""
+        if not name or name in (".", "..") or "/" in name or "\\" in name:
+            raise ValueError(f"manifest.csv line {line}: file {name!r} is not a plain file name")
+        if name in seen:
+            raise ValueError(f"manifest.csv line {line}: {name} is listed twice")
+        seen.add(name)
+        if client == OVERVIEW_CLIENT:
+            internal.append((name, sha.strip()))
+        elif CLIENT_ID.match(client) and name.startswith(client + "."):
+            clients.setdefault(client, []).append((name, sha.strip()))
+        else:
+            raise ValueError(f"manifest.csv line {line}: {name} cannot be delivered to client {client!r}")
+    return clients, internal
 
 
 class QualityCliSubmit(SparkSubmitOperator):
@@ -184,23 +224,58 @@ with DAG(
     )
 
     @task(task_id="publish_reports")
-    def publish_reports(month: str, out: str, destination: str) -> list[str]:
-        """Copy <out>/<month>/manifest.csv and its PDFs to the configured destination, if any."""
+    def publish_reports(month: str, out: str, destination: str, internal_destination: str = "") -> list[str]:
+        """Deliver the month's reports (SPEC §5): to each client only the files the manifest lists
+        for it, into <destination>/<client_id>/<month>/; the overview and the manifest, which name
+        every client, only into <internal_destination>/<month>/. Files not in the manifest (a stray
+        PDF, a temp file) are never copied. Returns the copied files as <folder>/<file>."""
         from airflow.sdk import ObjectStoragePath
 
-        if not destination:
-            print("quality_publish_uri is not set: nothing to publish")
+        if not destination and not internal_destination:
+            print("quality_publish_uri and quality_internal_publish_uri are not set: nothing to publish")
             return []
+        if destination and internal_destination:
+            client_root, internal_root = destination.rstrip("/"), internal_destination.rstrip("/")
+            if internal_root == client_root or internal_root.startswith(client_root + "/"):
+                raise ValueError(f"quality_internal_publish_uri {internal_destination} lies inside the client "
+                                 f"deliveries {destination}: the overview would reach a client")
         source = ObjectStoragePath(out) / month
         manifest = source / "manifest.csv"
         if not manifest.exists():
             raise FileNotFoundError(f"{manifest} is missing: render_reports wrote no manifest")
-        target = ObjectStoragePath(destination) / month
-        target.mkdir(parents=True, exist_ok=True)
-        files = [manifest, *sorted(p for p in source.iterdir() if p.name.endswith(".pdf"))]
-        for f in files:
-            f.copy(target / f.name)
-        print(f"published {len(files)} files to {target}")
-        return [f.name for f in files]
+        clients, overview = delivery_plan(manifest.read_text(encoding="utf-8"))
 
-    ingest_landing >> compute_metrics >> render_reports >> publish_reports(MONTH, OUT, PUBLISH)
+        # Check every listed file before copying any, so a half-written month is not half-delivered.
+        for name, sha in [f for files in clients.values() for f in files] + overview:
+            path = source / name
+            if not path.exists():
+                raise FileNotFoundError(f"{path} is listed in {manifest} but missing")
+            if sha and hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+                raise ValueError(f"{path} differs from the sha256 in {manifest}: re-render the month")
+        listed = {n for files in clients.values() for n, _ in files} | {n for n, _ in overview} | {"manifest.csv"}
+        stray = sorted(p.name for p in source.iterdir() if p.name not in listed)
+        if stray:
+            print(f"not delivered (not in the manifest): {', '.join(stray)}")
+
+        copied: list[str] = []
+        if destination:
+            for client, files in sorted(clients.items()):
+                target = ObjectStoragePath(destination) / client / month
+                target.mkdir(parents=True, exist_ok=True)
+                for name, _ in files:
+                    (source / name).copy(target / name)
+                    copied.append(f"{client}/{name}")
+        else:
+            print("quality_publish_uri is not set: client reports are not delivered")
+        if internal_destination:
+            target = ObjectStoragePath(internal_destination) / month
+            target.mkdir(parents=True, exist_ok=True)
+            for name in [n for n, _ in overview] + ["manifest.csv"]:
+                (source / name).copy(target / name)
+                copied.append(f"internal/{name}")
+        else:
+            print("quality_internal_publish_uri is not set: the overview and the manifest stay in " + str(source))
+        print(f"published {len(copied)} files")
+        return copied
+
+    ingest_landing >> compute_metrics >> render_reports >> publish_reports(MONTH, OUT, PUBLISH, INTERNAL_PUBLISH)

@@ -29,13 +29,14 @@ pytestmark = [
 
 @pytest.fixture
 def airflow_config(tmp_path, monkeypatch):
-    lake, out, delivery = tmp_path / "lake", tmp_path / "out", tmp_path / "delivery"
+    lake, out, delivery, internal = tmp_path / "lake", tmp_path / "out", tmp_path / "delivery", tmp_path / "internal"
     variables = {
         "QUALITY_APP_JAR": str(APP_JAR),
         "QUALITY_LANDING_URI": str(REPO_ROOT / "data-samples"),
         "QUALITY_LAKE_URI": str(lake),
         "QUALITY_OUT_URI": str(out),
         "QUALITY_PUBLISH_URI": str(delivery),
+        "QUALITY_INTERNAL_PUBLISH_URI": str(internal),
         "QUALITY_SPARK_CONF": json.dumps({"spark.driver.memory": "3g", "spark.sql.shuffle.partitions": "8"}),
     }
     for key, value in variables.items():
@@ -45,11 +46,11 @@ def airflow_config(tmp_path, monkeypatch):
         json.dumps({"conn_type": "spark", "host": "local[2]", "extra": {"deploy-mode": "client"}}),
     )
     monkeypatch.setenv("SPARK_LOCAL_IP", "127.0.0.1")
-    return lake, out, delivery
+    return lake, out, delivery, internal
 
 
 def test_dag_run_for_a_sample_month_writes_gold_tables_and_pdfs(dag, airflow_config):
-    lake, out, delivery = airflow_config
+    lake, out, delivery, internal = airflow_config
     # A failure should fail the test now, not after the production backoff. The DAG object is shared
     # by the whole session (conftest), so the production retries are put back afterwards.
     saved = {task.task_id: task.retries for task in dag.tasks}
@@ -72,4 +73,9 @@ def test_dag_run_for_a_sample_month_writes_gold_tables_and_pdfs(dag, airflow_con
     pdfs = sorted((out / MONTH).glob("*.pdf"))
     assert pdfs, f"no PDF in {out / MONTH}"
     assert (out / MONTH / "manifest.csv").is_file()
-    assert sorted(p.name for p in (delivery / MONTH).glob("*.pdf")) == [p.name for p in pdfs]
+    # SPEC §5: each client's folder holds its own PDF only; the overview is internal.
+    clients = [p.stem for p in pdfs if p.name != "_overview.pdf"]
+    assert clients
+    for client in clients:
+        assert sorted(p.name for p in (delivery / client).rglob("*") if p.is_file()) == [f"{client}.pdf"]
+    assert sorted(p.name for p in (internal / MONTH).iterdir()) == ["_overview.pdf", "manifest.csv"]

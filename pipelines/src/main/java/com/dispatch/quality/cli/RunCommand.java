@@ -4,6 +4,8 @@ import com.dispatch.quality.io.DeltaIO;
 import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.metrics.MetricsJob;
 import com.dispatch.quality.report.ReportJob;
+import com.dispatch.quality.schema.Silver;
+import com.dispatch.quality.spark.SparkActivity;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -59,13 +61,13 @@ public final class RunCommand implements Callable<Integer> {
     Instant cutOff = asOf == null ? Instant.now() : asOf;
 
     System.out.println("== 1/3 ingest " + landing + " -> " + lake);
+    SparkActivity.Snapshot ingestStart = SparkActivity.now();
     IngestCommand.ingestAndReconcile(spark, lakeLoc, landing);
+    System.out.println("ingest: " + SparkActivity.Snapshot.since(ingestStart));
 
     List<YearMonth> todo = months.isEmpty() ? settlementMonths(spark, lakeLoc) : months;
     System.out.println("\n== 2/3 metrics for " + todo + " as of " + cutOff);
-    for (YearMonth m : todo) {
-      MetricsJob.run(spark, lakeLoc, m, cutOff); // prints its own per-client summary
-    }
+    MetricsJob.run(spark, lakeLoc, todo, cutOff, System.out); // prints its own per-client summaries
 
     if (!noReports) {
       System.out.println("\n== 3/3 reports -> " + out.toAbsolutePath());
@@ -80,9 +82,8 @@ public final class RunCommand implements Callable<Integer> {
 
   /** Every service month that has settlement lines in silver, oldest first. */
   private static List<YearMonth> settlementMonths(SparkSession spark, Lake lake) {
-    if (!DeltaIO.exists(spark, lake.silver("settlement"))) return List.of();
     List<YearMonth> found = new ArrayList<>();
-    for (Row r : spark.read().format("delta").load(lake.silver("settlement"))
+    for (Row r : DeltaIO.readOrEmpty(spark, lake.silver("settlement"), Silver.SETTLEMENT)
         .select("service_month").distinct().orderBy("service_month").collectAsList()) {
       found.add(YearMonth.parse(r.getString(0)));
     }

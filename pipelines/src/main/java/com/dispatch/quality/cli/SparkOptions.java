@@ -17,8 +17,6 @@ public final class SparkOptions {
   Map<String, String> conf = new LinkedHashMap<>();
 
   public SparkSession session(String appName) {
-    SparkSession spark = Sessions.create(appName, master);
-    conf.forEach((k, v) -> spark.conf().set(k, v));
-    return spark;
+    return Sessions.create(appName, master, conf);
   }
 }

@@ -7,6 +7,9 @@ public final class Kpi {
   public static final String SLA_COMPLIANCE = "SLA_COMPLIANCE";
   public static final String FREQUENCY_COMPLIANCE = "FREQUENCY_COMPLIANCE";
   public static final String RESPONSE_P90_PREFIX = "RESPONSE_P90_";
+  /** SPEC §4.7: satisfied_share of the client's CLIENT / EMPLOYEE answers. */
+  public static final String CLIENT_SATISFACTION = "CLIENT_SATISFACTION";
+  public static final String EMPLOYEE_SATISFACTION = "EMPLOYEE_SATISFACTION";
 
   private Kpi() {}
 
@@ -17,6 +20,8 @@ public final class Kpi {
     java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(
         HEADCOUNT_ERROR_RATE, CALC_ERROR_RATE, SLA_COMPLIANCE, FREQUENCY_COMPLIANCE));
     for (ResponseMetric m : ResponseMetric.values()) all.add(responseP90(m));
+    all.add(CLIENT_SATISFACTION);
+    all.add(EMPLOYEE_SATISFACTION);
     return all;
   }
 

@@ -101,6 +101,7 @@ public final class LandingGenerator {
   private final Reference.RateRow[][][] rateAt; // [city][month][item]
   private final Path root;
   private Truth truth;
+  private SurveyWriter surveys;
   private final long started = System.nanoTime();
 
   // Per (client, month), index k = c * M + m.
@@ -228,10 +229,16 @@ public final class LandingGenerator {
     String[] clientIds = new String[C];
     for (int c = 0; c < C; c++) clientIds[c] = ref.clients.get(c).id();
     truth = new Truth(root, clientIds, ymStr);
+    surveys = new SurveyWriter(root, seed, clientIds, ym, truth);
     employees();
     cases();
     activities();
     badInput();
+    progress("satisfaction follow-ups (surveys)");
+    surveys.clientAnswers();
+    surveys.badRows();
+    surveys.close();
+    surveys.writeTruth(expected);
     closeAll();
     redeliver();
     writeSummaries();
@@ -462,6 +469,7 @@ public final class LandingGenerator {
       }
       writeRoster(e);
       settle(e);
+      surveys.employee(e.index, e.id, e.client, e.index == lo[e.client], expectedMonths(e));
       if ((i + 1) % 100_000 == 0) progress(String.format("employees %d/%d (%.0f%%)", i + 1, N, 100.0 * (i + 1) / N));
     }
     flushLeaves();
@@ -501,6 +509,13 @@ public final class LandingGenerator {
     return rosterFiles.computeIfAbsent(key, k -> initial
         ? new CsvFile(root, "roster/roster_initial.csv", ROSTER_COLS, CsvFile.Layout.plain().withCrlf())
         : new CsvFile(root, "roster/" + k + "/roster_" + k + ".csv", ROSTER_COLS, CsvFile.Layout.plain()));
+  }
+
+  /** The months in which the employee is an expected head of its client (SPEC §4.1: >= 1 active day). */
+  private boolean[] expectedMonths(Emp e) {
+    boolean[] in = new boolean[M];
+    for (int m = 0; m < M; m++) for (Asg a : e.asgs) in[m] |= activeMask(a, m) != 0;
+    return in;
   }
 
   private int activeMask(Asg a, int m) {
@@ -1356,6 +1371,7 @@ public final class LandingGenerator {
         | response_time_events.csv | metric, subject_id | every SPEC §4.2 subject with start, end, hours (negative durations counted as 0) and CLOSED/OPEN. |
         | service_frequency.csv | client_id, activity_type, period, month | SPEC §4.4 actual vs promised counts (quarters to date, is_final in the quarter's last month). |
         | recruitment_shortlist.csv | client_id, month | SPEC §4.5 counts. |
+        | satisfaction.csv | client_id, month, respondent_type | SPEC §4.7 over surveys/: responses, mean_score, satisfied, dissatisfied, satisfied_share; EMPLOYEE rows also respondents_expected (the month's expected heads, = settlement_quality's expected_headcount) and response_rate (distinct responding expected heads); client_id `*` = company-wide (expected heads of every client). The last client has no surveys (its satisfaction KPIs are NO_DATA). |
         | quarantine.csv | source, file, line | every injected bad record with its reason code (SPEC §3); file relative to the landing root; line = physical line where the record starts (header = 1); UNREADABLE_FILE has no line. |
 
         Deliberate variations that must NOT change any number above: a UTF-8 BOM

@@ -166,6 +166,8 @@ final class Reference {
     star.put(Kpi.responseP90(ResponseMetric.COMPLAINT_RECOVERY), new String[] {"168", "AT_MOST"});
     star.put(Kpi.responseP90(ResponseMetric.RECRUITMENT_CANDIDATES), new String[] {"120", "AT_MOST"});
     star.put(Kpi.responseP90(ResponseMetric.SPOT_CHECK_DATA), new String[] {"48", "AT_MOST"});
+    star.put(Kpi.CLIENT_SATISFACTION, new String[] {"0.8", "AT_LEAST"});
+    star.put(Kpi.EMPLOYEE_SATISFACTION, new String[] {"0.7", "AT_LEAST"});
     for (String kpi : Kpi.all()) {
       String[] t = star.get(kpi);
       if (t == null) throw new IllegalStateException("no target for KPI " + kpi);

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import com.dispatch.quality.config.QualityTargets;
 import com.dispatch.quality.domain.Kpi;
+import com.dispatch.quality.domain.RespondentType;
 import com.dispatch.quality.domain.ResponseMetric;
 import com.dispatch.quality.domain.SlaRule;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ import org.apache.spark.sql.types.DataTypes;
  * gold/client_scorecard (SPEC §4.6): each headline KPI of a client and month against its target.
  *
  * <p>Input: the gold outputs of the other transforms (settlement_quality, sla_compliance,
- * service_frequency, response_time_distribution) for month M and for M−1 (rows of other months
+ * service_frequency, response_time_distribution, satisfaction) for month M and for M−1 (rows of other months
  * are ignored), and silver clients. Grain: one row per client, month M and KPI of
  * {@link Kpi#all()}; key (client_id, month, kpi).
  *
@@ -45,14 +46,16 @@ public final class ClientScorecard {
       Dataset<Row> settlementQuality,
       Dataset<Row> slaCompliance,
       Dataset<Row> serviceFrequency,
-      Dataset<Row> responseTimeDistribution) {
+      Dataset<Row> responseTimeDistribution,
+      Dataset<Row> satisfaction) {
 
     public Inputs union(Inputs other) {
       return new Inputs(
           settlementQuality.unionByName(other.settlementQuality),
           slaCompliance.unionByName(other.slaCompliance),
           serviceFrequency.unionByName(other.serviceFrequency),
-          responseTimeDistribution.unionByName(other.responseTimeDistribution));
+          responseTimeDistribution.unionByName(other.responseTimeDistribution),
+          satisfaction.unionByName(other.satisfaction));
     }
   }
 
@@ -133,8 +136,16 @@ public final class ClientScorecard {
         .select(col("client_id"), col("month"), concat(lit(Kpi.RESPONSE_P90_PREFIX), col("metric")).as("kpi"),
             col("p90_hours").cast("double").as("value"));
 
+    // A client without answers of a type has no satisfaction row: its KPI value stays null (NO_DATA).
+    Dataset<Row> satisfaction = gold.satisfaction()
+        .where(col("client_id").notEqual(ALL_CLIENTS))
+        .select(col("client_id"), col("month"),
+            when(col("respondent_type").equalTo(RespondentType.CLIENT.name()), lit(Kpi.CLIENT_SATISFACTION))
+                .otherwise(lit(Kpi.EMPLOYEE_SATISFACTION)).as("kpi"),
+            col("satisfied_share").cast("double").as("value"));
+
     return headcount.unionByName(calc).unionByName(sla).unionByName(frequency)
-        .unionByName(p90);
+        .unionByName(p90).unionByName(satisfaction);
   }
 
   private static Column rate(Column numerator, Column denominator) {

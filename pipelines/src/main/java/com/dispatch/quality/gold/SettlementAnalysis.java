@@ -274,6 +274,15 @@ final class SettlementAnalysis {
             .or(col("is_total_not_sum"))));
   }
 
+  /**
+   * The expected heads of M as (client_id, employee_id), one row each, read back from the
+   * {@link #linesWithExpected} rows (is_expected, one head row per employee), so a caller that
+   * already holds them does not recompute {@link #expectedHeads}.
+   */
+  static Dataset<Row> expectedHeadIds(Dataset<Row> linesWithExpected) {
+    return linesWithExpected.where(col("is_expected").and(col("is_head_row"))).select("client_id", "employee_id");
+  }
+
   /** SPEC §4.1: amounts differ when they are 0.01 CNY or more apart; a missing side differs. */
   private static Column differs(Column billed, Column expected) {
     return coalesce(functions.abs(billed.minus(expected)).geq(lit(CENT)),

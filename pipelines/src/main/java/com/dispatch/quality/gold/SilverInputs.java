@@ -1,5 +1,7 @@
 package com.dispatch.quality.gold;
 
+import com.dispatch.quality.schema.Silver;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -16,4 +18,13 @@ public record SilverInputs(
     Dataset<Row> caseEvents,
     Dataset<Row> activities,
     Dataset<Row> serviceCommitments,
-    Dataset<Row> insuranceRates) {}
+    Dataset<Row> insuranceRates,
+    Dataset<Row> surveys) {
+
+  /** Inputs without satisfaction follow-ups (an empty silver/surveys, SPEC §2: the folder is optional). */
+  public SilverInputs(Dataset<Row> clients, Dataset<Row> roster, Dataset<Row> settlement, Dataset<Row> cases,
+      Dataset<Row> caseEvents, Dataset<Row> activities, Dataset<Row> serviceCommitments, Dataset<Row> insuranceRates) {
+    this(clients, roster, settlement, cases, caseEvents, activities, serviceCommitments, insuranceRates,
+        clients.sparkSession().createDataFrame(List.<Row>of(), Silver.SURVEYS));
+  }
+}

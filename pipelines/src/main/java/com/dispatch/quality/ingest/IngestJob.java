@@ -21,6 +21,7 @@ import com.dispatch.quality.silver.ReferenceChecks;
 import com.dispatch.quality.silver.RowValidator;
 import com.dispatch.quality.silver.SilverMerge;
 import com.dispatch.quality.spark.DriverThreads;
+import com.dispatch.quality.spark.SparkActivity;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -80,6 +82,7 @@ public final class IngestJob {
   }
 
   public IngestResult run(String landing) {
+    SparkActivity.install(spark);
     String runId = RunLog.newRunId("ingest");
     timer = new PhaseTimer();
     Instant started = Instant.now();
@@ -273,18 +276,16 @@ public final class IngestJob {
       SilverMerge.merge(checked.filter(col(RowValidator.REASON).isNull()), spec, lake.silver(spec.name()));
       timer.lap(spec.name() + " silver merge");
 
-      // Rows read come from the parsed rows, verdicts from the checked ones: one job, and the
-      // reconciliation still catches a row lost or duplicated between the two.
-      Dataset<Row> read = bronze.groupBy(col("source_file").as("f")).agg(count(lit(1)).as("read"));
-      Dataset<Row> verdicts = checked.groupBy(col("source_file").as("f")).agg(
-          sum(when(col(RowValidator.REASON).isNull(), 1L).otherwise(0L)).as("accepted"),
-          sum(when(col(RowValidator.REASON).isNotNull(), 1L).otherwise(0L)).as("quarantined"));
+      // Rows read come from the parsed rows, verdicts from the checked ones, in one aggregation
+      // of both (one shuffle): the reconciliation still catches a row lost or duplicated between
+      // the two.
+      Column accepted = when(col(RowValidator.REASON).isNull(), 1L).otherwise(0L);
+      Dataset<Row> tallies = bronze.select(col("source_file").as("f"), lit(1L).as("r"), lit(0L).as("a"), lit(0L).as("q"))
+          .unionAll(checked.select(col("source_file").as("f"), lit(0L).as("r"), accepted.as("a"),
+              lit(1L).minus(accepted).as("q")));
       Map<String, long[]> byFile = new HashMap<>();
-      for (Row r : read.join(verdicts, read.col("f").equalTo(verdicts.col("f")), "full_outer")
-          .select(functions.coalesce(read.col("f"), verdicts.col("f")), col("read"), col("accepted"),
-              col("quarantined")).collectAsList()) {
-        byFile.put(r.getString(0), new long[] {
-            r.isNullAt(1) ? 0 : r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2), r.isNullAt(3) ? 0 : r.getLong(3)});
+      for (Row r : tallies.groupBy("f").agg(sum("r"), sum("a"), sum("q")).collectAsList()) {
+        byFile.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3)});
       }
       timer.lap(spec.name() + " counts");
       Map<String, FileCount> out = new HashMap<>();

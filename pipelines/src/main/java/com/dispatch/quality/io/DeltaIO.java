@@ -1,10 +1,14 @@
 package com.dispatch.quality.io;
 
+import com.dispatch.quality.spark.SparkActivity;
+import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
-import io.delta.tables.DeltaTableBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -13,9 +17,14 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Every Delta read and write of the project goes through here. Tables are created from the
- * schema constants (with column comments), stay on reader protocol 1 with no deletion vectors
- * and no column mapping, so third-party readers (delta-rs, DuckDB) can open them.
+ * Every Delta read and write of the project goes through here. Tables are created by their
+ * first write, from the schema constants (column comments travel in the written schema), and stay
+ * on reader protocol 1 with no deletion vectors and no column mapping, so third-party readers
+ * (delta-rs, DuckDB) can open them.
+ *
+ * <p>A small write's cost is its commits and the Spark jobs around them, not its rows, so each
+ * write here is one commit (no separate CREATE), is counted ({@link SparkActivity}), and never
+ * re-reads what it wrote: row counts come from the commit's own metrics.
  */
 public final class DeltaIO {
   private DeltaIO() {}
@@ -30,53 +39,133 @@ public final class DeltaIO {
     return spark.createDataFrame(new ArrayList<>(), schema);
   }
 
-  /** Creates the table with its schema, comments and partitioning if it does not exist. */
-  public static void createIfAbsent(SparkSession spark, String path, StructType schema, String... partitionBy) {
-    if (exists(spark, path)) return;
-    DeltaTableBuilder b = DeltaTable.createIfNotExists(spark).location(qualified(spark, path));
-    for (StructField f : schema.fields()) b = b.addColumn(f);
-    if (partitionBy.length > 0) b = b.partitionedBy(partitionBy);
-    b.property("delta.enableDeletionVectors", "false").execute();
+  /** The table at {@code path} as of a version (time travel; the history is kept, SPEC §2, §6). */
+  public static Dataset<Row> readVersion(SparkSession spark, String path, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(path);
   }
 
-  /**
-   * The Hadoop-qualified spelling of a location: Delta's CREATE TABLE rejects {@code file:///x}
-   * as "two different locations" once the table's log names it {@code file:/x}.
-   */
-  static String qualified(SparkSession spark, String path) {
-    try {
-      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot resolve " + path + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Selects and casts {@code df}'s columns to exactly {@code schema} (order and types). */
+  /** Selects and casts {@code df}'s columns to exactly {@code schema} (order, types and comments). */
   public static Dataset<Row> conform(Dataset<Row> df, StructType schema) {
     List<Column> cols = new ArrayList<>();
-    for (StructField f : schema.fields()) cols.add(functions.col(f.name()).cast(f.dataType()).as(f.name()));
+    for (StructField f : schema.fields()) {
+      cols.add(functions.col(f.name()).cast(f.dataType()).as(f.name(), f.metadata()));
+    }
     return df.select(cols.toArray(new Column[0]));
   }
 
   /**
-   * Replaces exactly the rows of one month in a month-partitioned gold table (SPEC §6: a rerun
-   * replaces that month and never duplicates it; other months stay untouched). The previous
-   * version stays in the Delta history.
+   * Replaces exactly the rows of the given months in a month-partitioned gold table (SPEC §6: a
+   * rerun replaces those months and never duplicates them; other months stay untouched), in one
+   * commit whatever the number of months. The previous version stays in the Delta history.
+   * Returns the number of rows written.
    */
-  public static void replaceMonth(Dataset<Row> df, String path, StructType schema, String month) {
-    SparkSession spark = df.sparkSession();
-    createIfAbsent(spark, path, schema, "month");
-    Dataset<Row> rows = conform(df, schema);
-    rows.write().format("delta").mode("overwrite")
-        .option("replaceWhere", "month = '" + month.replace("'", "") + "'")
-        .save(path);
+  public static long replaceMonths(Dataset<Row> df, String path, StructType schema, List<String> months) {
+    return replacePartitions(df, path, schema, "month", months);
   }
 
-  /** Appends rows to a table created from {@code schema} if needed (runs, quarantine, file log). */
+  /** {@link #replaceMonths} for one month. */
+  public static long replaceMonth(Dataset<Row> df, String path, StructType schema, String month) {
+    return replaceMonths(df, path, schema, List.of(month));
+  }
+
+  /**
+   * Replaces the rows whose {@code column} (the partition column) is one of {@code values}, in
+   * one commit; creates the table, partitioned by {@code column}, when it does not exist.
+   */
+  public static long replacePartitions(Dataset<Row> df, String path, StructType schema, String column,
+      List<String> values) {
+    if (values.isEmpty()) throw new IllegalArgumentException("no " + column + " to replace in " + path);
+    List<String> quoted = values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList();
+    String predicate = "`" + column + "` IN (" + String.join(", ", quoted) + ")";
+    String tag = write(conform(df, schema), path, w -> w.mode("overwrite").option("replaceWhere", predicate), column);
+    return CommitLog.outputRows(df.sparkSession(), path, tag);
+  }
+
+  /** Appends rows in one commit, creating the table (partitioned by {@code partitionBy}) on first use. */
   public static void append(Dataset<Row> df, String path, StructType schema, String... partitionBy) {
-    createIfAbsent(df.sparkSession(), path, schema, partitionBy);
-    conform(df, schema).write().format("delta").mode("append").save(path);
+    write(conform(df, schema), path, w -> w.mode("append"), partitionBy);
+  }
+
+  /**
+   * Appends rows unless a commit of the same {@code appId} with this {@code version} or a later
+   * one is already in the table (Delta's idempotent writes: a retried step adds nothing twice).
+   */
+  public static void appendOnce(Dataset<Row> df, String path, StructType schema, String appId, long version,
+      String... partitionBy) {
+    write(conform(df, schema), path, w -> w.mode("append").option("txnAppId", appId)
+        .option("txnVersion", version), partitionBy);
+  }
+
+  /**
+   * Merges {@code source} into the table at {@code path}: {@code whenMatchedUpdateIf} rows of the
+   * table matched on {@code on} are replaced by the source row, unmatched source rows inserted.
+   * An absent table is created by a plain write of the source (nothing to match against).
+   */
+  public static void upsert(Dataset<Row> source, String path, StructType schema, String on, String whenMatchedUpdateIf,
+      String... partitionBy) {
+    SparkSession spark = source.sparkSession();
+    Dataset<Row> rows = conform(source, schema);
+    if (!exists(spark, path)) {
+      write(rows, path, w -> w.mode("append"), partitionBy);
+      return;
+    }
+    DeltaMergeBuilder merge = DeltaTable.forPath(spark, path).as("t").merge(rows.as("s"), on)
+        .whenMatched(whenMatchedUpdateIf).updateAll()
+        .whenNotMatched().insertAll();
+    merge.execute();
+    SparkActivity.commitMade();
+  }
+
+  /**
+   * Replaces the whole content of a table with {@code df} in one commit (reference snapshots,
+   * SPEC §2), keeping the replaced version in the history; creates it when absent.
+   */
+  public static void overwrite(Dataset<Row> df, String path, StructType schema) {
+    write(conform(df, schema), path, w -> w.mode("overwrite"));
+  }
+
+  /** Deletes the rows matching {@code condition} (one commit, none when nothing matches). */
+  public static void delete(SparkSession spark, String path, Column condition) {
+    if (!exists(spark, path)) return;
+    DeltaTable.forPath(spark, path).delete(condition);
+    SparkActivity.commitMade();
+  }
+
+  /** The latest version of a table (its number of commits minus one), or -1 when absent. */
+  public static long version(SparkSession spark, String path) {
+    if (!exists(spark, path)) return -1;
+    Row last = DeltaTable.forPath(spark, path).history(1).select("version").first();
+    return last.getLong(0);
+  }
+
+  /**
+   * One commit that writes {@code rows}, tagged with a unique user metadata string (returned) so
+   * that the commit can be found in the log afterwards, even when other writers commit to the same
+   * table meanwhile (two months' runs side by side). The first write of a table creates it (one
+   * commit instead of CREATE + write); if another writer created it first, the write is retried
+   * once against the now existing table.
+   */
+  private static String write(Dataset<Row> rows, String path, UnaryOperator<DataFrameWriter<Row>> mode,
+      String... partitionBy) {
+    String tag = "quality-" + UUID.randomUUID();
+    SparkSession spark = rows.sparkSession();
+    boolean created = !exists(spark, path);
+    try {
+      save(rows, path, mode, tag, created, partitionBy);
+    } catch (RuntimeException e) {
+      if (!created || !exists(spark, path)) throw e;
+      save(rows, path, mode, tag, false, partitionBy);
+    }
+    SparkActivity.commitMade();
+    return tag;
+  }
+
+  private static void save(Dataset<Row> rows, String path, UnaryOperator<DataFrameWriter<Row>> mode, String tag,
+      boolean create, String... partitionBy) {
+    DataFrameWriter<Row> w = mode.apply(rows.write().format("delta")).option("userMetadata", tag);
+    // Table properties come from the session's defaults (Sessions: no deletion vectors).
+    if (create && partitionBy.length > 0) w = w.partitionBy(partitionBy);
+    w.save(path);
   }
 
   /**

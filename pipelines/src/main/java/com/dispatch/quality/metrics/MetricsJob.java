@@ -14,6 +14,7 @@ import com.dispatch.quality.io.RunLog;
 import com.dispatch.quality.schema.Gold;
 import com.dispatch.quality.schema.Silver;
 import com.dispatch.quality.spark.DriverThreads;
+import com.dispatch.quality.spark.SparkActivity;
 import java.io.PrintStream;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -82,65 +83,96 @@ public final class MetricsJob {
   }
 
   public static Result run(SparkSession spark, Lake lake, YearMonth month, Instant asOf, PrintStream out) {
+    return run(spark, lake, List.of(month), asOf, out).get(0);
+  }
+
+  /**
+   * Computes and writes the gold tables of every month in {@code months} with one as_of: one
+   * read of silver for all of them, each month's tables stamped with that month's own run id, and
+   * one commit per gold table for all months (a {@code run} over six months makes nine commits,
+   * not fifty-four). Each month is recorded in {@code runs}: STARTED before the first gold write,
+   * SUCCEEDED or FAILED after the last, so a run that died is visible as one that never ended.
+   */
+  public static List<Result> run(SparkSession spark, Lake lake, List<YearMonth> months, Instant asOf, PrintStream out) {
+    List<YearMonth> sorted = months.stream().distinct().sorted().toList();
+    if (sorted.isEmpty()) return List.of();
     // Spark stores microseconds: the as_of written must be the one the rules compared against.
     Instant cutOff = asOf.truncatedTo(ChronoUnit.MICROS);
-    String runId = RunLog.newRunId(COMMAND);
+    Map<YearMonth, String> runIds = new LinkedHashMap<>();
+    for (YearMonth m : sorted) runIds.put(m, RunLog.newRunId(COMMAND));
     Instant startedAt = Instant.now();
-    List<Dataset<Row>> cached = new ArrayList<>();
+    SparkActivity.install(spark);
+    SparkActivity.Snapshot activity = SparkActivity.now();
+    RunLog.started(spark, lake, COMMAND, runIds, cutOff, startedAt);
+    List<Dataset<Row>> kept = new ArrayList<>();
     try {
       ReferenceLoader.References refs = ReferenceLoader.load(spark, lake);
-      MetricContext ctx = new MetricContext(month, cutOff, refs.calendar(), refs.slaPolicies(), refs.qualityTargets());
-      SilverInputs in = cacheAll(readSilver(spark, lake, month), cached);
+      List<MetricContext> contexts = sorted.stream().map(m ->
+          new MetricContext(m, cutOff, refs.calendar(), refs.slaPolicies(), refs.qualityTargets())).toList();
+      SilverInputs in = cacheAll(readSilver(spark, lake, sorted.get(0), sorted.get(sorted.size() - 1)), kept);
 
-      long computeStart = System.nanoTime();
-      Map<String, Dataset<Row>> tables = goldTables(in, ctx, cached);
-      out.printf(Locale.ROOT, "gold tables of %s and their shared inputs computed in %.1f s%n", month,
-          (System.nanoTime() - computeStart) / 1e9);
-      Map<String, Long> rows = writeAll(lake, tables, month, runId, cutOff, out);
-      Result result = new Result(runId, month, cutOff, rows, summary(tables.get("client_scorecard")));
-      RunLog.record(spark, lake, new RunLog.RunRecord(runId, COMMAND, month.toString(), cutOff, startedAt,
-          Instant.now(), "SUCCEEDED", rows.size() + " gold tables, " + total(rows) + " rows", null));
-      out.print(result);
-      return result;
+      Map<YearMonth, Map<String, Dataset<Row>>> byMonth = goldTables(in, contexts, kept);
+      // The scorecard needs nearly every intermediate: collecting it first fills their caches in
+      // one job, and the writes that follow only read them.
+      Map<YearMonth, List<ClientSummary>> summaries = summaries(byMonth);
+      Map<String, Long> rows = writeAll(lake, byMonth, runIds, cutOff, out);
+      List<Result> results = new ArrayList<>();
+      for (YearMonth m : sorted) {
+        results.add(new Result(runIds.get(m), m, cutOff, rows, summaries.getOrDefault(m, List.of())));
+      }
+      RunLog.ended(spark, lake, COMMAND, runIds, cutOff, startedAt, "SUCCEEDED",
+          rows.size() + " gold tables, " + total(rows) + " rows" + (sorted.size() > 1 ? " for " + sorted : ""));
+      out.printf(Locale.ROOT, "metrics of %s: %s%n", sorted.size() == 1 ? sorted.get(0) : sorted,
+          SparkActivity.Snapshot.since(activity));
+      results.forEach(out::print);
+      return results;
     } catch (RuntimeException e) {
-      RunLog.record(spark, lake, new RunLog.RunRecord(runId, COMMAND, month.toString(), cutOff, startedAt,
-          Instant.now(), "FAILED", String.valueOf(e.getMessage()), null));
+      RunLog.ended(spark, lake, COMMAND, runIds, cutOff, startedAt, "FAILED", String.valueOf(e.getMessage()));
       throw e;
     } finally {
-      cached.forEach(MetricsJob::release);
+      kept.forEach(MetricsJob::release);
     }
   }
 
   /**
-   * Every gold table of month M, in the order of {@link Gold#TABLES}. Each shared intermediate and
-   * each table is materialized once with its lineage cut (local checkpoint), so no query plans or
-   * recomputes another's work: the cost of a run is the data, not the size of the composed plans.
+   * Every gold table of every month, in the order of {@link Gold#TABLES}. Each shared
+   * intermediate and each table is kept as a lazy local checkpoint: its lineage is cut (later
+   * plans stay small, and the cache manager has nothing to match them against), and its blocks
+   * are filled by the first job that needs them, so keeping costs no job of its own and no table
+   * recomputes another's work.
    */
-  static Map<String, Dataset<Row>> goldTables(SilverInputs in, MetricContext ctx, List<Dataset<Row>> kept) {
-    return MonthlyGold.tables(in, ctx, df -> {
-      Dataset<Row> k = df.localCheckpoint(true);
+  static Map<YearMonth, Map<String, Dataset<Row>>> goldTables(SilverInputs in, List<MetricContext> months,
+      List<Dataset<Row>> kept) {
+    return MonthlyGold.tables(in, months, df -> {
+      Dataset<Row> k = df.localCheckpoint(false);
       kept.add(k);
       return k;
     });
   }
 
   /**
-   * Writes every table (already materialized) and returns its row count, in table order. The
-   * tables are separate Delta logs, so the writes run side by side: most of a small write is the
-   * driver's Delta log work, which would otherwise leave the cores idle.
+   * Writes every table, all months at once (one commit per table), and returns the rows written
+   * per table. The tables are separate Delta logs, so the writes run side by side: most of a
+   * small write is the driver's Delta log work, which would otherwise leave the cores idle.
    */
-  private static Map<String, Long> writeAll(Lake lake, Map<String, Dataset<Row>> tables, YearMonth month, String runId,
-      Instant asOf, PrintStream out) {
+  private static Map<String, Long> writeAll(Lake lake, Map<YearMonth, Map<String, Dataset<Row>>> byMonth,
+      Map<YearMonth, String> runIds, Instant asOf, PrintStream out) {
     ExecutorService pool = DriverThreads.pool(WRITERS, "gold-writer");
+    List<String> monthKeys = byMonth.keySet().stream().map(YearMonth::toString).toList();
     try {
       Map<String, Future<Long>> pending = new LinkedHashMap<>();
-      for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
-        pending.put(t.getKey(), pool.submit(() -> {
+      for (String table : Gold.TABLES.keySet()) {
+        Dataset<Row> all = null;
+        for (Map.Entry<YearMonth, Map<String, Dataset<Row>>> m : byMonth.entrySet()) {
+          Dataset<Row> stamped = stamp(m.getValue().get(table), runIds.get(m.getKey()), asOf);
+          all = all == null ? stamped : all.unionByName(stamped);
+        }
+        Dataset<Row> rows = all;
+        pending.put(table, pool.submit(() -> {
           long t0 = System.nanoTime();
-          writeMonth(lake, t.getKey(), t.getValue(), month, runId, asOf);
-          long n = t.getValue().count();
+          long n = DeltaIO.replaceMonths(rows, lake.gold(table), Gold.TABLES.get(table), monthKeys);
           synchronized (out) {
-            out.printf(Locale.ROOT, "gold/%-28s %s  %8d rows  %6.1f s%n", t.getKey(), month, n,
+            out.printf(Locale.ROOT, "gold/%-28s %s  %8d rows  %6.1f s%n", table, String.join(",", monthKeys), n,
                 (System.nanoTime() - t0) / 1e9);
           }
           return n;
@@ -181,11 +213,17 @@ public final class MetricsJob {
    *       assignments active, starting or ending in M or M−1;
    *   <li>cases: reported in M−1..M (every case subject and the shortlist are cases reported in
    *       the month), and case_events: the events of those cases;
-   *   <li>activities: from the quarter of M−1 on.
+   *   <li>activities: from the quarter of M−1 on;
+   *   <li>surveys: answered in M−1..M (satisfaction of M and the previous-month scorecard).
    * </ul>
    */
   public static SilverInputs readSilver(SparkSession spark, Lake lake, YearMonth month) {
-    YearMonth previous = month.minusMonths(1);
+    return readSilver(spark, lake, month, month);
+  }
+
+  /** {@link #readSilver(SparkSession, Lake, YearMonth)} for the months {@code from} to {@code month}. */
+  public static SilverInputs readSilver(SparkSession spark, Lake lake, YearMonth from, YearMonth month) {
+    YearMonth previous = from.minusMonths(1);
     LocalDate previousQuarterStart = LocalDate.of(previous.getYear(), ((previous.getMonthValue() - 1) / 3) * 3 + 1, 1);
     LocalDate first = previous.atDay(1);
     LocalDate last = month.atEndOfMonth();
@@ -204,7 +242,9 @@ public final class MetricsJob {
         silver(spark, lake, "activities", Silver.ACTIVITIES)
             .where(col("occurred_at").geq(lit(startOfDay(previousQuarterStart)))),
         silver(spark, lake, "service_commitments", Silver.SERVICE_COMMITMENTS),
-        silver(spark, lake, "insurance_rates", Silver.INSURANCE_RATES));
+        silver(spark, lake, "insurance_rates", Silver.INSURANCE_RATES),
+        silver(spark, lake, "surveys", Silver.SURVEYS).where(col("answered_at").geq(lit(startOfDay(first)))
+            .and(col("answered_at").lt(lit(startOfDay(last.plusDays(1)))))));
   }
 
   /** The first instant of a local date in Asia/Shanghai, as a timestamp. */
@@ -216,8 +256,12 @@ public final class MetricsJob {
   public static void writeMonth(Lake lake, String table, Dataset<Row> rows, YearMonth month, String runId, Instant asOf) {
     StructType schema = Gold.TABLES.get(table);
     if (schema == null) throw new IllegalArgumentException("no gold table " + table);
-    DeltaIO.replaceMonth(rows.withColumn("run_id", lit(runId)).withColumn("as_of", lit(asOf)),
-        lake.gold(table), schema, month.toString());
+    DeltaIO.replaceMonth(stamp(rows, runId, asOf), lake.gold(table), schema, month.toString());
+  }
+
+  /** A gold table's rows with the run's columns (SPEC §6: every gold row carries run_id and as_of). */
+  private static Dataset<Row> stamp(Dataset<Row> rows, String runId, Instant asOf) {
+    return rows.withColumn("run_id", lit(runId)).withColumn("as_of", lit(Timestamp.from(asOf)));
   }
 
   private static Dataset<Row> silver(SparkSession spark, Lake lake, String entity, StructType schema) {
@@ -227,7 +271,7 @@ public final class MetricsJob {
   private static SilverInputs cacheAll(SilverInputs in, List<Dataset<Row>> cached) {
     return new SilverInputs(cache(in.clients(), cached), cache(in.roster(), cached), cache(in.settlement(), cached),
         cache(in.cases(), cached), cache(in.caseEvents(), cached), cache(in.activities(), cached),
-        cache(in.serviceCommitments(), cached), cache(in.insuranceRates(), cached));
+        cache(in.serviceCommitments(), cached), cache(in.insuranceRates(), cached), cache(in.surveys(), cached));
   }
 
   /** Frees a cached dataset, or the blocks of a locally checkpointed one (which the cache manager does not know). */
@@ -245,16 +289,27 @@ public final class MetricsJob {
     return c;
   }
 
-  private static List<ClientSummary> summary(Dataset<Row> scorecard) {
-    Map<String, Map<String, Double>> byClient = new TreeMap<>();
-    for (Row r : scorecard.where(col("kpi").isin(Kpi.HEADCOUNT_ERROR_RATE, Kpi.CALC_ERROR_RATE,
-        Kpi.SLA_COMPLIANCE, Kpi.FREQUENCY_COMPLIANCE)).select("client_id", "kpi", "value").collectAsList()) {
-      byClient.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>())
-          .put(r.getString(1), r.isNullAt(2) ? null : r.getDouble(2));
+  /** Each month's headline KPIs per client, from its scorecard (one job for all months). */
+  private static Map<YearMonth, List<ClientSummary>> summaries(Map<YearMonth, Map<String, Dataset<Row>>> byMonth) {
+    Dataset<Row> all = null;
+    for (Map<String, Dataset<Row>> t : byMonth.values()) {
+      Dataset<Row> s = t.get("client_scorecard").select("month", "client_id", "kpi", "value");
+      all = all == null ? s : all.unionByName(s);
     }
-    List<ClientSummary> out = new ArrayList<>();
-    byClient.forEach((client, v) -> out.add(new ClientSummary(client, v.get(Kpi.HEADCOUNT_ERROR_RATE),
-        v.get(Kpi.CALC_ERROR_RATE), v.get(Kpi.SLA_COMPLIANCE), v.get(Kpi.FREQUENCY_COMPLIANCE))));
+    Map<YearMonth, Map<String, Map<String, Double>>> byClient = new TreeMap<>();
+    for (Row r : all.where(col("kpi").isin(Kpi.HEADCOUNT_ERROR_RATE, Kpi.CALC_ERROR_RATE,
+        Kpi.SLA_COMPLIANCE, Kpi.FREQUENCY_COMPLIANCE)).collectAsList()) {
+      byClient.computeIfAbsent(YearMonth.parse(r.getString(0)), k -> new TreeMap<>())
+          .computeIfAbsent(r.getString(1), k -> new LinkedHashMap<>())
+          .put(r.getString(2), r.isNullAt(3) ? null : r.getDouble(3));
+    }
+    Map<YearMonth, List<ClientSummary>> out = new TreeMap<>();
+    byClient.forEach((month, clients) -> {
+      List<ClientSummary> list = new ArrayList<>();
+      clients.forEach((client, v) -> list.add(new ClientSummary(client, v.get(Kpi.HEADCOUNT_ERROR_RATE),
+          v.get(Kpi.CALC_ERROR_RATE), v.get(Kpi.SLA_COMPLIANCE), v.get(Kpi.FREQUENCY_COMPLIANCE))));
+      out.put(month, list);
+    });
     return out;
   }
 

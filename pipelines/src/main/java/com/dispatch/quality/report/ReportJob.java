@@ -6,18 +6,22 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.dispatch.quality.domain.Kpi;
+import com.dispatch.quality.domain.RespondentType;
 import com.dispatch.quality.domain.ResponseMetric;
 import com.dispatch.quality.domain.SlaRule;
+import com.dispatch.quality.gold.Satisfaction;
 import com.dispatch.quality.io.DeltaIO;
 import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.reports.ManifestEntry;
 import com.dispatch.quality.reports.Ranking;
 import com.dispatch.quality.reports.ReportRenderer;
 import com.dispatch.quality.reports.model.ClientReportData;
+import com.dispatch.quality.reports.model.DissatisfiedAnswer;
 import com.dispatch.quality.reports.model.FrequencyRow;
 import com.dispatch.quality.reports.model.OverviewData;
 import com.dispatch.quality.reports.model.RecruitmentSummary;
 import com.dispatch.quality.reports.model.ReportHeader;
+import com.dispatch.quality.reports.model.SatisfactionSummary;
 import com.dispatch.quality.reports.model.ResponseRow;
 import com.dispatch.quality.reports.model.ScorecardRow;
 import com.dispatch.quality.reports.model.SettlementErrorRow;
@@ -58,7 +62,8 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Input: gold settlement_quality, settlement_errors, response_time_distribution,
  * response_time_events, sla_compliance, sla_events, service_frequency, recruitment_shortlist,
- * client_scorecard; silver clients (names). Gold tables are small (clients × KPIs); each is
+ * client_scorecard, satisfaction; silver clients (names) and silver surveys (the month's
+ * dissatisfied answers, comments masked in silver). Gold tables are small (clients × KPIs); each is
  * collected once for the month and grouped by client in Java.
  *
  * <p>Clients reported: every client with a gold row in M or a dispatch agreement overlapping M,
@@ -144,17 +149,19 @@ public final class ReportJob {
         .filter(col("month").equalTo(m).and(col("status").equalTo("BREACHED"))).collectAsList();
     List<Row> frequency = monthRows(spark, lake, "service_frequency", Gold.SERVICE_FREQUENCY, m);
     List<Row> recruitment = monthRows(spark, lake, "recruitment_shortlist", Gold.RECRUITMENT_SHORTLIST, m);
+    List<Row> satisfaction = monthRows(spark, lake, "satisfaction", Gold.SATISFACTION, m);
     Dataset<Row> clientsTable = DeltaIO.readOrEmpty(spark, lake.silver("clients"), Silver.CLIENTS);
     List<Row> clients = clientsTable.select("client_id", "client_name", "agreement_start", "agreement_end").collectAsList();
 
     ReportHeader header = header(companyName, m, issueDate, scorecard, settlement, compliance);
+    List<Row> dissatisfied = dissatisfiedAnswers(spark, lake, month, header.asOf());
     Map<String, String> names = new HashMap<>();
     Set<String> clientIds = new TreeSet<>();
     for (Row r : clients) {
       names.put(r.getAs("client_id"), r.getAs("client_name"));
       if (agreementOverlaps(r, month)) clientIds.add(r.getAs("client_id"));
     }
-    for (List<Row> rows : List.of(scorecard, errors, distribution, breaches, frequency, recruitment)) {
+    for (List<Row> rows : List.of(scorecard, errors, distribution, breaches, frequency, recruitment, satisfaction)) {
       rows.forEach(r -> clientIds.add(r.getAs("client_id")));
     }
     settlement.stream().filter(r -> m.equals(r.getAs("month"))).forEach(r -> clientIds.add(r.getAs("client_id")));
@@ -170,6 +177,8 @@ public final class ReportJob {
     Map<String, List<Row>> breachesBy = byClient(breaches);
     Map<String, List<Row>> frequencyBy = byClient(frequency);
     Map<String, List<Row>> recruitmentBy = byClient(recruitment);
+    Map<String, List<Row>> satisfactionBy = byClient(satisfaction);
+    Map<String, List<Row>> dissatisfiedBy = byClient(dissatisfied);
 
     List<ClientReportData> out = new ArrayList<>();
     for (String id : clientIds) {
@@ -185,7 +194,8 @@ public final class ReportJob {
           slaRows(complianceBy.getOrDefault(id, List.of())),
           breachRows(breachesBy.getOrDefault(id, List.of()), names),
           frequencyRows(frequencyBy.getOrDefault(id, List.of())),
-          recruitmentBy.containsKey(id) ? recruitment(recruitmentBy.get(id).get(0)) : null));
+          recruitmentBy.containsKey(id) ? recruitment(recruitmentBy.get(id).get(0)) : null,
+          satisfaction(satisfactionBy.getOrDefault(id, List.of()), dissatisfiedBy.getOrDefault(id, List.of()))));
     }
 
     List<SlaBreachRow> worst = breachRows(breaches.stream()
@@ -221,6 +231,18 @@ public final class ReportJob {
     rows.addAll(closed.groupBy("metric").agg(sum("within").as("within"))
         .select(lit("*").as("client_id"), col("metric"), col("within")).collectAsList());
     return rows;
+  }
+
+  /**
+   * The month's answers with score <= 2 from silver surveys (comments masked there), selected as
+   * gold/satisfaction selects them, as of the gold run shown; none without a gold run.
+   */
+  private static List<Row> dissatisfiedAnswers(SparkSession spark, Lake lake, YearMonth month, Instant asOf) {
+    if (asOf == null) return List.of();
+    Dataset<Row> surveys = DeltaIO.readOrEmpty(spark, lake.silver("surveys"), Silver.SURVEYS);
+    return Satisfaction.answersOfMonth(surveys, month, asOf).where(Satisfaction.isDissatisfied())
+        .select("client_id", "answered_at", "respondent_type", "employee_id", "score", "comment", "survey_id")
+        .collectAsList();
   }
 
   private static Map<String, List<Row>> byClient(List<Row> rows) {
@@ -280,6 +302,8 @@ public final class ReportJob {
       case Kpi.CALC_ERROR_RATE -> "金额差错率";
       case Kpi.SLA_COMPLIANCE -> "时限达标率";
       case Kpi.FREQUENCY_COMPLIANCE -> "服务频度达标率";
+      case Kpi.CLIENT_SATISFACTION -> "用工单位满意占比";
+      case Kpi.EMPLOYEE_SATISFACTION -> "员工满意占比";
       default -> kpi;
     };
   }
@@ -394,6 +418,26 @@ public final class ReportJob {
       case "ONSITE_VISIT" -> "现场走访";
       default -> type;
     };
+  }
+
+  /** A client's satisfaction rows of the month and its dissatisfied answers, oldest first; null without answers. */
+  private static SatisfactionSummary satisfaction(List<Row> rows, List<Row> dissatisfied) {
+    if (rows.isEmpty()) return null;
+    SatisfactionSummary.Type client = null;
+    SatisfactionSummary.Type employee = null;
+    for (Row r : rows) {
+      SatisfactionSummary.Type t = new SatisfactionSummary.Type(lng(r, "responses"), dbl(r, "mean_score"),
+          lng(r, "satisfied"), lng(r, "dissatisfied"), dbl(r, "satisfied_share"), lng(r, "respondents_expected"),
+          dbl(r, "response_rate"));
+      if (RespondentType.CLIENT.name().equals(r.getAs("respondent_type"))) client = t;
+      else employee = t;
+    }
+    List<DissatisfiedAnswer> answers = dissatisfied.stream()
+        .sorted(Comparator.comparing((Row r) -> ts(r, "answered_at")).thenComparing(r -> (String) r.getAs("survey_id")))
+        .map(r -> new DissatisfiedAnswer(ts(r, "answered_at"), r.getAs("respondent_type"), r.getAs("employee_id"),
+            r.<Integer>getAs("score"), r.getAs("comment")))
+        .toList();
+    return new SatisfactionSummary(client, employee, answers);
   }
 
   private static RecruitmentSummary recruitment(Row r) {

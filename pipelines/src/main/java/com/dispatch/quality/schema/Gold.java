@@ -138,6 +138,19 @@ public final class Gold {
       col("status", StringType, "MET, MISSED, NO_DATA (value null); null without a target"),
       col("change_from_previous", DoubleType, "value - previous month's value; null if either is null")), RUN_COLUMNS);
 
+  public static final StructType SATISFACTION = concat(struct(
+      col("client_id", StringType, "client id, or * for the whole company"),
+      col("month", StringType, "month of answered_at yyyy-MM (Asia/Shanghai)"),
+      col("respondent_type", StringType, "CLIENT (the client's HR contact) or EMPLOYEE (dispatched employees)"),
+      col("responses", LongType, "answers given in the month by as_of (an employee answering twice counts twice)"),
+      col("mean_score", DoubleType, "mean score 1..5 over the answers"),
+      col("satisfied", LongType, "answers with score >= 4"),
+      col("dissatisfied", LongType, "answers with score <= 2"),
+      col("satisfied_share", DoubleType, "satisfied / responses (fraction)"),
+      col("respondents_expected", LongType, "EMPLOYEE: expected heads of the month (SPEC §4.1); * = summed over every client; null for CLIENT"),
+      col("response_rate", DoubleType, "EMPLOYEE: distinct responding expected heads / respondents_expected; null when 0 and for CLIENT")),
+      RUN_COLUMNS);
+
   /** Every gold table by name (the folder under gold/), in the order the metrics job writes them. */
   public static final Map<String, StructType> TABLES = new LinkedHashMap<>();
 
@@ -151,6 +164,7 @@ public final class Gold {
     TABLES.put("service_frequency", SERVICE_FREQUENCY);
     TABLES.put("recruitment_shortlist", RECRUITMENT_SHORTLIST);
     TABLES.put("client_scorecard", CLIENT_SCORECARD);
+    TABLES.put("satisfaction", SATISFACTION);
   }
 
   /** Folder of the early-warning table under gold/ (SPEC §4.8, §6). */

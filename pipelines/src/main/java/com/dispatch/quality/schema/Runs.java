@@ -9,7 +9,12 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** The {@code runs} table (SPEC §6): one row per run of ingest, metrics or report. */
+/**
+ * The {@code runs} table (SPEC §6): a run of ingest, metrics or report appends a STARTED row when
+ * it begins (metrics: before its first gold write) and a SUCCEEDED or FAILED row when it ends,
+ * both under the same run_id. A run with only its STARTED row died (killed, out of memory, lost
+ * node) and is visible as such.
+ */
 public final class Runs {
   private Runs() {}
 
@@ -28,8 +33,8 @@ public final class Runs {
       col("month", StringType, "target month yyyy-MM (metrics, report)"),
       col("as_of", TimestampType, "cut-off instant (metrics, report)"),
       col("started_at", TimestampType, "run start"),
-      col("ended_at", TimestampType, "run end"),
-      col("status", StringType, "SUCCEEDED or FAILED"),
+      col("ended_at", TimestampType, "run end (null on the STARTED row)"),
+      col("status", StringType, "STARTED (first row of every run), then SUCCEEDED or FAILED; a run with no end row died"),
       col("message", StringType, "summary or failure reason"),
       col("file_counts", DataTypes.createArrayType(FILE_COUNT), "ingest: per-file row counts"));
 }

@@ -131,4 +131,14 @@ public final class Silver {
       col("staff_id", StringType, "account manager"),
       col("employee_id", StringType, "employee (COMMUNICATION_EMPLOYEE)"),
       col("summary", StringType, "free text")), LINEAGE);
+
+  public static final StructType SURVEYS = concat(struct(
+      col("survey_id", StringType, "satisfaction follow-up (跟踪回访) answer id"),
+      col("client_id", StringType, "client id"),
+      col("respondent_type", StringType, "CLIENT (the client's HR contact) or EMPLOYEE (a dispatched employee)"),
+      col("employee_id", StringType, "responding employee (EMPLOYEE answers)"),
+      col("answered_at", TimestampType, "when the answer was given"),
+      col("score", IntegerType, "overall satisfaction 1 (very dissatisfied) .. 5 (very satisfied)"),
+      col("comment", StringType, "free text, ID and phone numbers masked"),
+      col("updated_at", TimestampType, "last change upstream")), LINEAGE);
 }

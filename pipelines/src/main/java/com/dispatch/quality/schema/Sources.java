@@ -6,6 +6,7 @@ import com.dispatch.quality.domain.InsuranceItem;
 import com.dispatch.quality.domain.Kpi;
 import com.dispatch.quality.domain.Milestone;
 import com.dispatch.quality.domain.ReasonCode;
+import com.dispatch.quality.domain.RespondentType;
 import com.dispatch.quality.domain.SlaRule;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -41,7 +42,7 @@ public final class Sources {
     ID_CARD,
     /** Phone: first 3 + **** + last 4. */
     PHONE,
-    /** Free text: any ID or mobile-phone number inside it is masked. */
+    /** Free text: any ID or mobile-phone number inside it is masked (every text column but ids). */
     FREE_TEXT
   }
 
@@ -165,8 +166,14 @@ public final class Sources {
     return out.toArray(new String[0]);
   }
 
+  /**
+   * A column. Text columns are masked as free text by default (SPEC §5: IDs and phone numbers are
+   * masked wherever a person typed them, e.g. a phone in employee_name or in a new comment
+   * column); only identifiers ({@code *_id}) stay byte-exact, because keys and joins use them.
+   */
   static ColumnSpec col(String name, FieldType type) {
-    return new ColumnSpec(name, type, false, List.of(), null, Pii.NONE);
+    Pii pii = type == FieldType.STRING && !name.endsWith("_id") ? Pii.FREE_TEXT : Pii.NONE;
+    return new ColumnSpec(name, type, false, List.of(), null, pii);
   }
 
   static ColumnSpec enumCol(String name, Enum<?>[] values) {
@@ -310,9 +317,22 @@ public final class Sources {
       col("summary", STRING).pii(Pii.FREE_TEXT)),
       rules(), keys("activity_id"), refs(ReferenceCheck.CLIENT_EXISTS), Silver.ACTIVITIES, null);
 
+  /** Satisfaction follow-ups (SPEC §2 surveys/, optional folder): an EMPLOYEE answer names its employee. */
+  public static final SourceSpec SURVEYS = new SourceSpec("surveys", false, List.of(
+      col("survey_id", STRING).required(),
+      col("client_id", STRING).required(),
+      enumCol("respondent_type", RespondentType.values()).required(),
+      col("employee_id", STRING),
+      col("answered_at", TIMESTAMP).required(),
+      col("score", INT).required().between(1, 5),
+      col("comment", STRING).pii(Pii.FREE_TEXT),
+      col("updated_at", TIMESTAMP).required()),
+      rules(new RequiredWhen("employee_id", "respondent_type", RespondentType.EMPLOYEE.name())),
+      keys("survey_id"), refs(ReferenceCheck.CLIENT_EXISTS), Silver.SURVEYS, null);
+
   /** Every source, in ingestion order. */
   public static final List<SourceSpec> ALL = List.of(CLIENTS, SERVICE_COMMITMENTS, INSURANCE_RATES, CN_CALENDAR,
-      SLA_POLICIES, QUALITY_TARGETS, ROSTER, SETTLEMENT, CASES, CASE_EVENTS, ACTIVITIES);
+      SLA_POLICIES, QUALITY_TARGETS, ROSTER, SETTLEMENT, CASES, CASE_EVENTS, ACTIVITIES, SURVEYS);
 
   public static SourceSpec byName(String name) {
     return ALL.stream().filter(s -> Objects.equals(s.name(), name)).findFirst()

@@ -33,13 +33,14 @@ public final class LandingValues {
   private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(?:\\.(\\d+))?");
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
-  static final String TIMESTAMP_SPELLINGS =
-      "yyyy-MM-dd HH:mm:ss, or ISO-8601 yyyy-MM-ddTHH:mm:ss[.fff][Z|±HH:MM|±HHMM]";
+  public static final String TIMESTAMP_SPELLINGS =
+      "yyyy-MM-dd HH:mm:ss[.fff], or ISO-8601 yyyy-MM-ddTHH:mm:ss[.fff][Z|±HH:MM|±HHMM]";
 
   /**
-   * SPEC §3: {@code yyyy-MM-dd HH:mm:ss} is Asia/Shanghai local; ISO-8601 with {@code T} takes
-   * its offset ({@code Z}, {@code ±HH:MM}, {@code ±HHMM}) or, without one, is local; fractional
-   * seconds only in the ISO spelling.
+   * SPEC §3, the one timestamp parser of the project (ingest and {@code --as-of}):
+   * {@code yyyy-MM-dd HH:mm:ss} is Asia/Shanghai local; ISO-8601 with {@code T} takes its offset
+   * ({@code Z}, {@code ±HH:MM}, {@code ±HHMM}) or, without one, is local; both may carry 1-9
+   * fractional digits. An offset needs the ISO {@code T} form.
    */
   public static Instant timestamp(String s) throws BadValue {
     Matcher m = TIMESTAMP.matcher(s);
@@ -47,8 +48,8 @@ public final class LandingValues {
     boolean iso = m.group(4).equals("T");
     String fraction = m.group(8);
     String offset = m.group(9);
-    if (!iso && (fraction != null || offset != null)) {
-      throw bad(s, "is not a timestamp (" + TIMESTAMP_SPELLINGS + "; fractions and offsets need the ISO 'T' form)");
+    if (!iso && offset != null) {
+      throw bad(s, "is not a timestamp (" + TIMESTAMP_SPELLINGS + "; an offset needs the ISO 'T' form)");
     }
     try {
       int nanos = fraction == null ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));

@@ -1,6 +1,7 @@
 package com.dispatch.quality.silver;
 
 import com.dispatch.quality.domain.ReasonCode;
+import com.dispatch.quality.privacy.Masking;
 import com.dispatch.quality.schema.Bronze;
 import com.dispatch.quality.schema.Sources.ColumnSpec;
 import com.dispatch.quality.schema.Sources.RowRule;
@@ -157,7 +158,9 @@ public final class RowValidator implements Serializable {
   /**
    * The raw record for the quarantine table, without PII (SPEC §5 allows raw PII in bronze only):
    * the row's own ID and phone values are replaced by their masked forms, then any ID- or
-   * phone-shaped number left in the text (e.g. in a malformed row) is masked too.
+   * phone-shaped number left in the text (e.g. in a malformed row, whose columns are not split)
+   * is masked too. Values shorter than 6 characters identify no one and are not replaced:
+   * replacing every occurrence of, say, "12" would garble the rest of the record.
    */
   private String quarantineRaw(Row b) {
     String raw = b.getString(bronze.fieldIndex(Bronze.RAW_RECORD));
@@ -166,7 +169,7 @@ public final class RowValidator implements Serializable {
       if (c.pii() != com.dispatch.quality.schema.Sources.Pii.ID_CARD
           && c.pii() != com.dispatch.quality.schema.Sources.Pii.PHONE) continue;
       String value = b.getString(bronze.fieldIndex(c.name()));
-      if (value == null || value.isBlank()) continue;
+      if (value == null || value.strip().length() < 6) continue;
       String masked = c.pii() == com.dispatch.quality.schema.Sources.Pii.ID_CARD
           ? Masking.idCard(value) : Masking.phone(value);
       raw = raw.replace(value.strip(), masked);

@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.udf;
 
 import com.dispatch.quality.io.DeltaIO;
 import com.dispatch.quality.schema.Sources.SourceSpec;
-import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -56,24 +55,14 @@ public final class SilverMerge {
    */
   public static void merge(Dataset<Row> accepted, SourceSpec spec, String path) {
     var spark = accepted.sparkSession();
-    boolean fresh = !DeltaIO.exists(spark, path);
-    if (spec.partitionBy() == null) DeltaIO.createIfAbsent(spark, path, spec.silver());
-    else DeltaIO.createIfAbsent(spark, path, spec.silver(), spec.partitionBy());
     Dataset<Row> latest = DeltaIO.conform(latestPerKey(accepted, spec), spec.silver())
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      if (fresh) {
-        // Nothing to match against: a MERGE would only add a join and a second pass over the rows.
-        latest.write().format("delta").mode("append").save(path);
-        return;
-      }
+      String[] partitionBy = spec.partitionBy() == null ? new String[0] : new String[] {spec.partitionBy()};
+      // An absent table gets a plain write: nothing to match against, so no partition check either.
       String on = String.join(" AND ", spec.keys().stream().map(k -> "t.`" + k + "` = s.`" + k + "`").toList())
-          + partitionPruning(latest, spec, path);
-      DeltaTable.forPath(spark, path).as("t")
-          .merge(latest.as("s"), on)
-          .whenMatched(newer(recency(spec))).updateAll()
-          .whenNotMatched().insertAll()
-          .execute();
+          + (DeltaIO.exists(spark, path) ? partitionPruning(latest, spec, path) : "");
+      DeltaIO.upsert(latest, path, spec.silver(), on, newer(recency(spec)), partitionBy);
     } finally {
       latest.unpersist();
     }
@@ -91,7 +80,7 @@ public final class SilverMerge {
     if (part == null) return "";
     List<String> values = latest.select(col(part)).distinct().as(Encoders.STRING()).collectAsList();
     if (values.isEmpty() || values.contains(null)) return "";
-    Dataset<Row> elsewhere = latest.sparkSession().read().format("delta").load(path)
+    Dataset<Row> elsewhere = DeltaIO.readOrEmpty(latest.sparkSession(), path, spec.silver())
         .where(not(col(part).isin(values.toArray())));
     if (anyKeyIn(latest, elsewhere, spec.keys())) return "";
     String list = String.join(", ", values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList());

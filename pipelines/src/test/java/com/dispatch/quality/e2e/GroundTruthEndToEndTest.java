@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole pipeline against the generator's ground truth (issue 3): generate a few thousand
  * employees, ingest, compute every month, and require the gold tables to say exactly what the
  * generator injected — settlement errors (SPEC §4.1), SLA breaches and counts per rule (§4.3),
- * response-time subjects (§4.2), service frequency (§4.4), shortlists (§4.5) and the quarantine
- * (§3). The truth is computed by the generator independently of the gold transforms.
+ * response-time subjects (§4.2), service frequency (§4.4), shortlists (§4.5), satisfaction and
+ * its KPIs (§4.7) and the quarantine (§3). The truth is computed by the generator independently of the gold transforms.
  */
 class GroundTruthEndToEndTest extends SparkTestBase {
   private static final YearMonth START = YearMonth.of(2025, 9);
@@ -131,6 +131,27 @@ class GroundTruthEndToEndTest extends SparkTestBase {
     String[] cols = {"client_id", "month", "recruitment_cases", "outside_range", "too_few", "too_many", "no_count"};
     assertSameKeys(keys(truthCsv("recruitment_shortlist.csv"), cols), keys(gold("recruitment_shortlist"), cols),
         "recruitment_shortlist");
+  }
+
+  @Test
+  void satisfactionEqualsTheGeneratedFollowUps() {
+    String[] cols = {"client_id", "month", "respondent_type", "responses", "round(cast(mean_score as double), 4)",
+        "satisfied", "dissatisfied", "round(cast(satisfied_share as double), 4)", "respondents_expected",
+        "round(cast(response_rate as double), 4)"};
+    assertSameKeys(keys(truthCsv("satisfaction.csv"), cols), keys(gold("satisfaction"), cols), "satisfaction");
+  }
+
+  @Test
+  void satisfactionKpisAreTheGeneratedSatisfiedSharesAndNoDataWithoutSurveys() {
+    Dataset<Row> truthShares = truthCsv("satisfaction.csv").where(col("client_id").notEqual(lit("*")))
+        .selectExpr("client_id", "month", "concat(respondent_type, '_SATISFACTION') kpi", "satisfied_share value");
+    String[] cols = {"client_id", "month", "kpi", "round(cast(value as double), 4)"};
+    Dataset<Row> kpis = gold("client_scorecard").where(col("kpi").isin("CLIENT_SATISFACTION", "EMPLOYEE_SATISFACTION"));
+    assertSameKeys(keys(truthShares, cols), keys(kpis.where(col("value").isNotNull()), cols), "satisfaction KPIs");
+    Dataset<Row> noData = kpis.where(col("value").isNull());
+    Assertions.assertTrue(noData.where(col("client_id").equalTo(lit("C0010"))).count() > 0,
+        "the client without surveys (the last one) is scored without satisfaction data");
+    assertEquals(0, noData.where(col("status").notEqual(lit("NO_DATA"))).count(), "a KPI without responses is NO_DATA");
   }
 
   @Test

@@ -146,8 +146,8 @@ class LandingGeneratorTest {
   void quarantineTruthCountsEveryInjectedBadRecordByReason() throws Exception {
     Map<String, Integer> byReason = new TreeMap<>();
     for (LandingCsv.Rec q : truth("quarantine.csv").records) byReason.merge(q.get("reason"), 1, Integer::sum);
-    Map<String, Integer> injected = new TreeMap<>(Map.of("REQUIRED_MISSING", 4, "MISSING_COLUMN", 3, "TYPE_ERROR", 7,
-        "ENUM_ERROR", 3, "RANGE_ERROR", 1, "UNKNOWN_CLIENT", 4, "MILESTONE_BEFORE_BASE", 2, "MALFORMED_ROW", 2,
+    Map<String, Integer> injected = new TreeMap<>(Map.of("REQUIRED_MISSING", 5, "MISSING_COLUMN", 3, "TYPE_ERROR", 7,
+        "ENUM_ERROR", 4, "RANGE_ERROR", 2, "UNKNOWN_CLIENT", 5, "MILESTONE_BEFORE_BASE", 2, "MALFORMED_ROW", 2,
         "UNREADABLE_FILE", 1));
     assertEquals(injected, byReason);
   }
@@ -158,7 +158,8 @@ class LandingGeneratorTest {
           "medical", "unemployment", "work_injury", "housing_fund", "service_fee", "total", "updated_at"),
       "cases", List.of("case_id", "client_id", "case_type", "reported_at", "updated_at"),
       "case_events", List.of("case_id", "milestone", "at"),
-      "activities", List.of("activity_id", "client_id", "activity_type", "occurred_at"));
+      "activities", List.of("activity_id", "client_id", "activity_type", "occurred_at"),
+      "surveys", List.of("survey_id", "client_id", "respondent_type", "answered_at", "score", "updated_at"));
 
   /** Each listed record is where the truth says, and every record it does not list passes the same checks. */
   @Test
@@ -206,6 +207,11 @@ class LandingGeneratorTest {
           if (!bad && source.equals("activities")) {
             bad = !Set.of("COMMUNICATION_CLIENT", "COMMUNICATION_EMPLOYEE", "FORMAL_REPORT", "ONSITE_VISIT")
                 .contains(r.get("activity_type").strip().toUpperCase());
+          }
+          if (!bad && source.equals("surveys")) {
+            String type = r.get("respondent_type").strip().toUpperCase();
+            bad = !Set.of("CLIENT", "EMPLOYEE").contains(type) || type.equals("EMPLOYEE") && r.get("employee_id") == null
+                || !Set.of("1", "2", "3", "4", "5").contains(r.get("score"));
           }
           if (!bad && source.equals("cases")) {
             bad = !Set.of("WORK_INJURY", "INSURANCE_CLAIM", "DISPUTE", "COMPLAINT", "RECRUITMENT", "SPOT_CHECK")

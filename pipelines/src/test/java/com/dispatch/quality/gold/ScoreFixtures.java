@@ -128,11 +128,23 @@ final class ScoreFixtures {
 
   static ClientScorecard.Inputs scorecardInputs(SparkSession spark, List<Row> settlementQuality,
       List<Row> slaCompliance, List<Row> serviceFrequency, List<Row> distributions) {
+    return scorecardInputs(spark, settlementQuality, slaCompliance, serviceFrequency, distributions, List.of());
+  }
+
+  static ClientScorecard.Inputs scorecardInputs(SparkSession spark, List<Row> settlementQuality,
+      List<Row> slaCompliance, List<Row> serviceFrequency, List<Row> distributions, List<Row> satisfaction) {
     return new ClientScorecard.Inputs(
         df(spark, Gold.SETTLEMENT_QUALITY, settlementQuality),
         df(spark, Gold.SLA_COMPLIANCE, slaCompliance),
         df(spark, Gold.SERVICE_FREQUENCY, serviceFrequency),
-        df(spark, Gold.RESPONSE_TIME_DISTRIBUTION, distributions));
+        df(spark, Gold.RESPONSE_TIME_DISTRIBUTION, distributions),
+        df(spark, Gold.SATISFACTION, satisfaction));
+  }
+
+  /** A satisfaction row of one client, month and respondent type with its satisfied share. */
+  static Row satisfaction(String client, YearMonth month, String respondentType, long responses, long satisfied) {
+    return row(Gold.SATISFACTION, "client_id", client, "month", month.toString(), "respondent_type", respondentType,
+        "responses", responses, "satisfied", satisfied, "satisfied_share", (double) satisfied / responses);
   }
 
   /** Targets as (kpi, client_id, target, direction) quadruples. */

@@ -22,6 +22,12 @@ class LandingValuesTest {
   }
 
   @Test
+  void localSpellingWithFractionalSecondsKeepsThem() throws BadValue {
+    assertEquals(utc("2025-11-04T16:00:00.5Z"), LandingValues.timestamp("2025-11-05 00:00:00.5"));
+    assertEquals(utc("2025-07-01T00:30:00.123456789Z"), LandingValues.timestamp("2025-07-01 08:30:00.123456789"));
+  }
+
+  @Test
   void isoWithZIsUtc() throws BadValue {
     assertEquals(utc("2025-07-01T08:30:00Z"), LandingValues.timestamp("2025-07-01T08:30:00Z"));
   }
@@ -53,7 +59,8 @@ class LandingValuesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"2025/07/01 08:30:00", "2025-07-01 08:30", "2025-07-01T08:30Z", "2025-07-01",
-      "01-07-2025 08:30:00", "2025-07-01 08:30:00Z", "2025-07-01 08:30:00.5", "2025-07-01T08:30:00+8",
+      "01-07-2025 08:30:00", "2025-07-01 08:30:00Z", "2025-07-01 08:30:00.5+08:00", "2025-07-01T08:30:00+8",
+      "2025-07-01 08:30:00.", "2025-07-01T08:30:00.1234567890Z",
       "2025-13-01 08:30:00", "2025-02-30T08:30:00Z", "2025-07-01T25:00:00Z", "2025-07-01T08:30:00+08:60",
       "1751330000", "2025-07-01t08:30:00z"})
   void anyOtherTimestampSpellingIsATypeError(String s) {

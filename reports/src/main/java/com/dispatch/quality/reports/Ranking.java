@@ -36,7 +36,8 @@ public final class Ranking {
     for (Score s : scores) {
       ClientReportData c = s.c();
       rows.add(new RankingRow(++rank, c.clientId(), c.displayName(), s.met(), s.missed(), s.noData(),
-          s.attainment(), kpi(c, "HEADCOUNT_ERROR_RATE"), kpi(c, "CALC_ERROR_RATE"), kpi(c, "SLA_COMPLIANCE")));
+          s.attainment(), kpi(c, "HEADCOUNT_ERROR_RATE"), kpi(c, "CALC_ERROR_RATE"), kpi(c, "SLA_COMPLIANCE"),
+          kpi(c, "CLIENT_SATISFACTION"), kpi(c, "EMPLOYEE_SATISFACTION")));
     }
     return rows;
   }

@@ -65,6 +65,7 @@ public final class ReportRenderer {
     SUBREPORTS.put("DefinitionsReport", "client_monthly/definitions.jrxml");
     SUBREPORTS.put("RankingReport", "overview/ranking.jrxml");
     SUBREPORTS.put("WorstBreachesReport", "overview/worst_breaches.jrxml");
+    SUBREPORTS.put("DissatisfiedReport", "client_monthly/dissatisfied.jrxml");
   }
 
   private final JRTemplate styles;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dispatch.quality.privacy.Masking;
 import com.dispatch.quality.reports.model.ClientReportData;
 import com.dispatch.quality.reports.model.ResponseRow;
 import com.dispatch.quality.reports.model.ScorecardRow;

@@ -1,11 +1,13 @@
 package com.dispatch.quality.reports;
 
 import com.dispatch.quality.reports.model.ClientReportData;
+import com.dispatch.quality.reports.model.DissatisfiedAnswer;
 import com.dispatch.quality.reports.model.FrequencyRow;
 import com.dispatch.quality.reports.model.OverviewData;
 import com.dispatch.quality.reports.model.RecruitmentSummary;
 import com.dispatch.quality.reports.model.ReportHeader;
 import com.dispatch.quality.reports.model.ResponseRow;
+import com.dispatch.quality.reports.model.SatisfactionSummary;
 import com.dispatch.quality.reports.model.ScorecardRow;
 import com.dispatch.quality.reports.model.SettlementErrorRow;
 import com.dispatch.quality.reports.model.SettlementSummary;
@@ -38,7 +40,9 @@ final class SampleModels {
         new ScorecardRow("SLA_COMPLIANCE", "时限达标率", false, 0.9583, 0.95, "AT_LEAST", "MET", 0.0125),
         new ScorecardRow("FREQUENCY_COMPLIANCE", "服务频度达标率", false, 0.75, 1.0, "AT_LEAST", "MISSED", null),
         new ScorecardRow("RESPONSE_P90_INJURY_DISPATCH", "工伤现场处理派员 P90", true, 10.5, 12.0, "AT_MOST", "MET", -1.25),
-        new ScorecardRow("RESPONSE_P90_SPOT_CHECK_DATA", "抽查资料提供 P90", true, null, 48.0, "AT_MOST", "NO_DATA", null));
+        new ScorecardRow("RESPONSE_P90_SPOT_CHECK_DATA", "抽查资料提供 P90", true, null, 48.0, "AT_MOST", "NO_DATA", null),
+        new ScorecardRow("CLIENT_SATISFACTION", "用工单位满意占比", false, 0.5, 0.8, "AT_LEAST", "MISSED", -0.5),
+        new ScorecardRow("EMPLOYEE_SATISFACTION", "员工满意占比", false, 6 / 9.0, 0.7, "AT_LEAST", "MISSED", 0.0417));
     SettlementSummary settlement = new SettlementSummary("ISSUED", 290L, 291L, 3L, 1L, 1L, 5L, 286L, 2L, true,
         5 / 290.0, 2 / 286.0, 1L);
     List<TrendPoint> trend = new ArrayList<>();
@@ -73,8 +77,16 @@ final class SampleModels {
         new FrequencyRow("FORMAL_REPORT", "正式报告", "2026-Q1", "QUARTER", 1, 0L, false, false),
         new FrequencyRow("COMMUNICATION_CLIENT", "与用工单位沟通", "2026-01", "MONTH", 4, 6L, true, true));
     RecruitmentSummary recruitment = new RecruitmentSummary(5L, 2L, 1L, 1L, 0L);
+    SatisfactionSummary satisfaction = new SatisfactionSummary(
+        new SatisfactionSummary.Type(2L, 3.5, 1L, 1L, 0.5, null, null),
+        new SatisfactionSummary.Type(9L, 3.888889, 6L, 2L, 6 / 9.0, 52L, 8 / 52.0),
+        List.of(new DissatisfiedAnswer(Instant.parse("2026-01-08T04:19:38Z"), "EMPLOYEE", "E00000011", 2,
+                "对接人员经常联系不上，请回电 157****6727"),
+            new DissatisfiedAnswer(Instant.parse("2026-01-12T02:00:00Z"), "CLIENT", null, 1,
+                "结算单人数不对\n上月已提出，本月仍未更正"),
+            new DissatisfiedAnswer(Instant.parse("2026-01-20T07:30:00Z"), "EMPLOYEE", "E00000001", 2, null)));
     return new ClientReportData(header(), clientId, clientName, scorecard, settlement, trend, errors, response,
-        sla, breaches, frequency, recruitment);
+        sla, breaches, frequency, recruitment, satisfaction);
   }
 
   /** Long tables that must break across pages, and a long client name. */

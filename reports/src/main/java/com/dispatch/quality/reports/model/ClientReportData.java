@@ -11,11 +11,13 @@ import java.util.Objects;
  * @param settlement null when the client has no settlement_quality row
  * @param settlementTrend twelve points, the month and the eleven before it, oldest first
  * @param recruitment null when the client had no recruitment case
+ * @param satisfaction the month's follow-ups (SPEC §4.7); null when nobody answered
  */
 public record ClientReportData(ReportHeader header, String clientId, String clientName,
     List<ScorecardRow> scorecard, SettlementSummary settlement, List<TrendPoint> settlementTrend,
     List<SettlementErrorRow> settlementErrors, List<ResponseRow> response, List<SlaComplianceRow> sla,
-    List<SlaBreachRow> slaBreaches, List<FrequencyRow> frequency, RecruitmentSummary recruitment) {
+    List<SlaBreachRow> slaBreaches, List<FrequencyRow> frequency, RecruitmentSummary recruitment,
+    SatisfactionSummary satisfaction) {
 
   public ClientReportData {
     Objects.requireNonNull(header, "header");
@@ -28,6 +30,18 @@ public record ClientReportData(ReportHeader header, String clientId, String clie
     slaBreaches = List.copyOf(slaBreaches);
     frequency = List.copyOf(frequency);
   }
+
+  /** A report without satisfaction follow-ups. */
+  public ClientReportData(ReportHeader header, String clientId, String clientName,
+      List<ScorecardRow> scorecard, SettlementSummary settlement, List<TrendPoint> settlementTrend,
+      List<SettlementErrorRow> settlementErrors, List<ResponseRow> response, List<SlaComplianceRow> sla,
+      List<SlaBreachRow> slaBreaches, List<FrequencyRow> frequency, RecruitmentSummary recruitment) {
+    this(header, clientId, clientName, scorecard, settlement, settlementTrend, settlementErrors, response, sla,
+        slaBreaches, frequency, recruitment, null);
+  }
+
+  /** The satisfaction section has answers to show (else it says there is no data). */
+  public boolean hasSatisfaction() { return satisfaction != null && satisfaction.hasAnswers(); }
 
   /** Report number printed on the cover and every footer: {@code QR-<month>-<client_id>}. */
   public String reportNo() { return "QR-" + header.month() + "-" + clientId; }

@@ -1,7 +1,7 @@
 package com.dispatch.quality.reports.model;
 
 import com.dispatch.quality.reports.Fmt;
-import com.dispatch.quality.reports.Masking;
+import com.dispatch.quality.privacy.Masking;
 import java.math.BigDecimal;
 
 /**
