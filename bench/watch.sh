@@ -20,7 +20,7 @@ done
 case "$scale" in 10k) n=10000 ;; 100k) n=100000 ;; 1m) n=1000000 ;; *) echo "scale: 10k | 100k | 1m" >&2; exit 2 ;; esac
 export QUALITY_HEAP="${QUALITY_HEAP:-8g}"
 work="bench/work/watch-$scale"
-as_of="2025-12-15T10:00"
+as_of="2025-12-15T10:00:00"
 if ! $reuse || [ ! -d "$work/lake" ]; then
   rm -rf "$work"; mkdir -p "$work"
   ./quality generate --clients $((n / 400)) --employees "$n" --months 3 --start-month 2025-10 --seed 7 \

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code quality watch}: the early-warning watchlist of SPEC §4.8 and its digest. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-    description = "Lists the time limits at risk as of a cut-off (SPEC §4.8: overdue, or >= 50/75/90% of the time "
+    description = "Lists the time limits at risk as of a cut-off (SPEC §4.8: overdue, or >= 50/75/90%% of the time "
         + "used, months month(as_of)-1 .. month(as_of)+1), replaces that day in gold/sla_watchlist and writes a digest.")
 public final class WatchCommand implements Callable<Integer> {
   @Option(names = "--lake", required = true, paramLabel = "DIR|URI",
