@@ -167,16 +167,4 @@ public final class DeltaIO {
     if (create && partitionBy.length > 0) w = w.partitionBy(partitionBy);
     w.save(path);
   }
-
-  /**
-   * Replaces exactly the rows whose partition column {@code column} equals {@code value} in a
-   * table partitioned by that column (created from {@code schema} if absent), in one commit; other
-   * partitions stay untouched and the previous version stays in the Delta history.
-   */
-  public static void replacePartition(Dataset<Row> df, String path, StructType schema, String column, String value) {
-    createIfAbsent(df.sparkSession(), path, schema, column);
-    conform(df, schema).write().format("delta").mode("overwrite")
-        .option("replaceWhere", column + " = '" + value.replace("'", "") + "'")
-        .save(path);
-  }
 }

@@ -40,7 +40,7 @@ import org.apache.spark.sql.types.StructType;
  * watchlist in one Spark job (collected: it is a list for people, small), replaces the as_of_date
  * partition of gold/sla_watchlist in one Delta commit (run_id and as_of on every row), writes the
  * digest under {@code <out>/watch/<as_of_date>/<HHmm>/} when an out folder is given, prints one
- * line per level and records the run in {@code runs} (FAILED runs too).
+ * line per level and records the run in {@code runs} (a STARTED row, then SUCCEEDED or FAILED).
  */
 public final class WatchJob {
   private WatchJob() {}
@@ -66,6 +66,9 @@ public final class WatchJob {
     String runId = RunLog.newRunId(COMMAND);
     Instant startedAt = Instant.now();
     String month = SlaWatchlist.watchMonth(cutOff).toString();
+    // The runs protocol: a STARTED row first, an end row after (a run without one died).
+    RunLog.record(spark, lake, new RunLog.RunRecord(runId, COMMAND, month, cutOff, startedAt, null, RunLog.STARTED,
+        null, null));
     try {
       ReferenceLoader.References refs = ReferenceLoader.load(spark, lake);
       MetricContext ctx = new MetricContext(SlaWatchlist.watchMonth(cutOff), cutOff, refs.calendar(),
@@ -78,8 +81,8 @@ public final class WatchJob {
 
       Dataset<Row> stamped = spark.createDataFrame(rows, rowSchema)
           .withColumn("run_id", lit(runId)).withColumn("as_of", lit(Timestamp.from(cutOff)));
-      DeltaIO.replacePartition(stamped, lake.gold(Gold.SLA_WATCHLIST_TABLE), Gold.SLA_WATCHLIST, Gold.AS_OF_DATE,
-          SlaWatchlist.asOfDate(cutOff).toString());
+      DeltaIO.replacePartitions(stamped, lake.gold(Gold.SLA_WATCHLIST_TABLE), Gold.SLA_WATCHLIST, Gold.AS_OF_DATE,
+          List.of(SlaWatchlist.asOfDate(cutOff).toString()));
       print.printf(Locale.ROOT, "watchlist of %s computed in %.1f s, gold/%s written in %.1f s%n", cutOff,
           (t1 - t0) / 1e9, Gold.SLA_WATCHLIST_TABLE, (System.nanoTime() - t1) / 1e9);
 
@@ -88,14 +91,14 @@ public final class WatchJob {
       Result result = new Result(runId, cutOff, WatchDigest.counts(entries),
           entries.stream().sorted(WatchDigest.ORDER).toList(), digest);
       RunLog.record(spark, lake, new RunLog.RunRecord(runId, COMMAND, month, cutOff, startedAt, Instant.now(),
-          "SUCCEEDED", "sla_watchlist " + SlaWatchlist.asOfDate(cutOff) + ": " + rows.size() + " rows "
+          RunLog.SUCCEEDED, "sla_watchlist " + SlaWatchlist.asOfDate(cutOff) + ": " + rows.size() + " rows "
               + result.counts() + (digest == null ? "" : ", digest " + digest), null));
       print.print(result.summary());
       if (digest != null) print.println("watch digest: " + digest.resolve("digest.html"));
       return result;
     } catch (RuntimeException e) {
       RunLog.record(spark, lake, new RunLog.RunRecord(runId, COMMAND, month, cutOff, startedAt, Instant.now(),
-          "FAILED", String.valueOf(e.getMessage()), null));
+          RunLog.FAILED, String.valueOf(e.getMessage()), null));
       throw e;
     }
   }
