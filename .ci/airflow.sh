@@ -13,6 +13,8 @@ root="$PWD"
 
 AIRFLOW_VERSION=3.3.2
 SPARK_PROVIDER_VERSION=6.3.4
+# The watch DAG's end-to-end test delivers its digest to a real SMTP server on 127.0.0.1.
+AIOSMTPD_VERSION=1.4.6
 # spark-submit comes from the pyspark distribution of the Spark version in pom.xml. It lives in its
 # own --target folder: the Spark provider depends on pyspark-client 4.x, whose `pyspark` Python
 # package would otherwise overwrite pyspark 3.5's files in the same site-packages.
@@ -47,6 +49,10 @@ if $refreeze || [ ! -f "$venv/.pins" ] || [ "$(cat "$venv/.pins")" != "$pins" ];
   fi
   "$venv/bin/pip" install -q --no-deps --target "$venv/spark" "pyspark==$PYSPARK_VERSION"
   echo "$pins" > "$venv/.pins"
+fi
+# Test-only, installed apart from the pins so an existing venv is extended rather than rebuilt.
+if ! "$venv/bin/python" -c "import aiosmtpd" 2>/dev/null; then
+  "$venv/bin/pip" install -q -c "$constraints" "aiosmtpd==$AIOSMTPD_VERSION"
 fi
 t1=$(date +%s)
 echo "airflow.sh: environment ready in $((t1 - t0)) s"

@@ -34,4 +34,28 @@ else
 fi
 bench/java.sh com.dispatch.quality.bench.GoldReference "$tmp/lake" "$tmp/gold-reference.json" >"$tmp/ref.log" 2>&1 \
   || { tail -50 "$tmp/ref.log"; exit 1; }
-BI_LAKE="$tmp/lake" BI_REFERENCE="$tmp/gold-reference.json" "$venv/bin/pytest" -q bench/bi
+# gold/sla_watchlist (issue 12): watch runs one hour before three breached deadlines of the samples'
+# ground truth (a wage line, a case rule, a roster rule; distinct days, as a run replaces its day),
+# so the warning-effectiveness query has warned breaches to find.
+as_ofs="$(python3 - data-samples/_ground_truth/sla_breaches.csv <<'PY'
+import csv, datetime, sys
+picked, days = [], set()
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+for group in (("WAGE_ON_TIME",), ("COMPLAINT_PLAN_2WD", "INJURY_PLAN_24H", "DISPUTE_PLAN_24H"), ("INSURANCE_30D", "CONTRACT_BY_START")):
+    for r in sorted(rows, key=lambda r: r["deadline_at"]):
+        at = datetime.datetime.fromisoformat(r["deadline_at"]) - datetime.timedelta(hours=1)
+        if r["rule"] in group and at.date() not in days:
+            days.add(at.date()); picked.append(at.isoformat()); break
+print(" ".join(picked))
+PY
+)"
+[ -n "$as_ofs" ] || { echo "bi: no breached deadline to watch before" >&2; exit 1; }
+for as_of in $as_ofs; do
+  ./quality watch --lake "$tmp/lake" --as-of "$as_of" --out "$tmp/out" >>"$tmp/watch.log" 2>&1 \
+    || { tail -50 "$tmp/watch.log"; exit 1; }
+done
+echo "bi: watch runs as of $as_ofs" >&2
+bench/java.sh com.dispatch.quality.bench.WatchlistReference "$tmp/lake" "$tmp/watchlist-reference.json" \
+  >"$tmp/wref.log" 2>&1 || { tail -50 "$tmp/wref.log"; exit 1; }
+BI_LAKE="$tmp/lake" BI_REFERENCE="$tmp/gold-reference.json" BI_WATCHLIST_REFERENCE="$tmp/watchlist-reference.json" \
+  "$venv/bin/pytest" -q bench/bi

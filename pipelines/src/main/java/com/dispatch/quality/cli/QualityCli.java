@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         IngestCommand.class,
         MetricsCommand.class,
         ReportCommand.class,
+        WatchCommand.class,
         GenerateCommand.class,
         CommandLine.HelpCommand.class
     })

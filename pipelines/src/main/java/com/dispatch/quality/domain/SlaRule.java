@@ -51,4 +51,10 @@ public enum SlaRule {
   public boolean inCompanyScore() { return inCompanyScore; }
 
   public String chineseName() { return chineseName; }
+
+  /**
+   * On the early-warning watchlist (SPEC §4.8): every rule but INJURY_CLIENT_NOTICE_12H, whose
+   * deadline is the client's to keep.
+   */
+  public boolean watched() { return this != INJURY_CLIENT_NOTICE_12H; }
 }

@@ -85,6 +85,39 @@ final class SlaDeadlines {
     return functions.udf(f, DataTypes.TimestampType).withName("sla_deadline_from_date");
   }
 
+  /**
+   * SPEC §4.8: the instant CONTRACT_BY_START's clock starts, the hire notice, unless there is none
+   * or it came after the deadline's day had begun (then the start of start_date). INSURANCE_30D
+   * passes no notice: its clock starts at the start of start_date.
+   */
+  static Instant rosterClockStart(Instant notifiedAt, LocalDate startDate, Instant deadline) {
+    Instant startOfStartDate = startOfDay(startDate);
+    if (notifiedAt == null || deadline == null || notifiedAt.isAfter(startOfDay(localDate(deadline)))) {
+      return startOfStartDate;
+    }
+    return notifiedAt;
+  }
+
+  /**
+   * SPEC §4.8: WAGE_ON_TIME's clock for service month M starts at the start of M+1's first day, or
+   * at the start of the deadline's day when a pay day on a holiday moved the deadline back into M.
+   */
+  static Instant wageClockStart(java.time.YearMonth month, Instant deadline) {
+    Instant nextMonth = startOfDay(month.plusMonths(1).atDay(1));
+    return deadline.isBefore(nextMonth) ? startOfDay(localDate(deadline)) : nextMonth;
+  }
+
+  /** The first instant of a local date in Asia/Shanghai. */
+  static Instant startOfDay(LocalDate d) { return d.atStartOfDay(MetricContext.ZONE).toInstant(); }
+
+  /** UDF (notified_at, start_date, deadline_at) -> {@link #rosterClockStart}. */
+  static UserDefinedFunction rosterClockStart() {
+    UDF3<Timestamp, Date, Timestamp, Timestamp> f = (notified, startDate, deadline) -> startDate == null ? null
+        : Timestamp.from(rosterClockStart(notified == null ? null : notified.toInstant(), startDate.toLocalDate(),
+            deadline == null ? null : deadline.toInstant()));
+    return functions.udf(f, DataTypes.TimestampType).withName("roster_clock_start");
+  }
+
   /** UDF date -> "end of day" instant (d 23:59:59.999 Asia/Shanghai). */
   static UserDefinedFunction endOfDay() {
     UDF1<Date, Timestamp> f = d -> d == null ? null : Timestamp.from(MetricContext.endOfDay(d.toLocalDate()));

@@ -60,12 +60,32 @@ public final class SlaEvents {
   }
 
   private static Dataset<Row> ownEvents(SilverInputs in, MetricContext ctx, Dataset<Row> milestones) {
-    return evaluate(rosterSubjects(in, ctx).unionByName(caseSubjects(in, ctx, milestones)), ctx);
+    return evaluate(subjects(in, ctx, milestones), ctx);
   }
 
   /**
+   * Every subject of month M except WAGE_ON_TIME ({@link WageOnTime#subjects}) with its clock
+   * start, deadline and completion, in {@link #SUBJECT_COLUMNS}: the one definition of §4.3's
+   * deadlines that both sla_events ({@link #evaluate}) and the §4.8 watchlist
+   * ({@link SlaWatchlist}) judge, so the two always agree on every deadline. completed_at is
+   * not yet cut at as_of (the judges do that).
+   */
+  static Dataset<Row> subjects(SilverInputs in, MetricContext ctx, Dataset<Row> milestones) {
+    return rosterSubjects(in, ctx).unionByName(caseSubjects(in, ctx, milestones));
+  }
+
+  /**
+   * Columns of a subject row: the key, the month it is evaluated in, the instant its clock starts
+   * (SPEC §4.8), its deadline (§4.3) and its completion (null = none recorded).
+   */
+  static final Column[] SUBJECT_COLUMNS = {col("rule"), col("subject_id"), col("client_id"), col("month"),
+      col("clock_start_at"), col("deadline_at"), col("completed_at")};
+
+  /**
    * CONTRACT_BY_START and INSURANCE_30D per assignment starting in M: deadline at the end of
-   * start_date + limit days, completion at the end of the signed / registered date.
+   * start_date + limit days, completion at the end of the signed / registered date. Clock
+   * start (§4.8): the hire notice for the contract (start of start_date when there is none, or
+   * when it came after the deadline day had begun), start of start_date for the insurance.
    */
   static Dataset<Row> rosterSubjects(SilverInputs in, MetricContext ctx) {
     Dataset<Row> starting = in.roster().where(col("start_date").between(date(ctx.firstDay()), date(ctx.lastDay())));
@@ -75,22 +95,29 @@ public final class SlaEvents {
   }
 
   private static Dataset<Row> rosterRule(Dataset<Row> starting, SlaRule rule, String doneDate, MetricContext ctx) {
-    return starting.select(lit(rule.name()).as("rule"), col("assignment_id").as("subject_id"), col("client_id"),
-        SlaDeadlines.fromDate(ctx).apply(lit(rule.name()), col("client_id"), col("start_date")).as("deadline_at"),
-        SlaDeadlines.endOfDay().apply(col(doneDate)).as("completed_at"));
+    Column deadline = SlaDeadlines.fromDate(ctx).apply(lit(rule.name()), col("client_id"), col("start_date"));
+    Column notified = rule == SlaRule.CONTRACT_BY_START ? col("start_notified_at") : lit(null).cast("timestamp");
+    return starting
+        .select(lit(rule.name()).as("rule"), col("assignment_id").as("subject_id"), col("client_id"),
+            lit(ctx.monthKey()).as("month"), col("start_date"), notified.as("notified_at"), deadline.as("deadline_at"),
+            SlaDeadlines.endOfDay().apply(col(doneDate)).as("completed_at"))
+        .withColumn("clock_start_at",
+            SlaDeadlines.rosterClockStart().apply(col("notified_at"), col("start_date"), col("deadline_at")))
+        .select(SUBJECT_COLUMNS);
   }
 
   /**
    * Case rules: each case of month M meets every rule of its case type. The clock starts at
    * occurred_at for INJURY_CLIENT_NOTICE_12H (completed by reported_at, the client's report) and
-   * INJURY_DETERMINATION_30D (date of occurred_at), at reported_at for the others; completion is
-   * the earliest milestone at or before as_of.
+   * INJURY_DETERMINATION_30D (date of occurred_at), at reported_at for the others; the deadline
+   * counts from that clock start (clock_start_at); completion is the earliest milestone at or
+   * before as_of.
    */
   static Dataset<Row> caseSubjects(SilverInputs in, MetricContext ctx) {
     return caseSubjects(in, ctx, CaseMilestones.earliest(in.caseEvents(), ctx));
   }
 
-  private static Dataset<Row> caseSubjects(SilverInputs in, MetricContext ctx, Dataset<Row> earliest) {
+  static Dataset<Row> caseSubjects(SilverInputs in, MetricContext ctx, Dataset<Row> earliest) {
     List<Column> ruleTable = new ArrayList<>();
     for (SlaRule rule : SlaRule.values()) {
       if (rule.caseType() == null) continue;
@@ -107,7 +134,8 @@ public final class SlaEvents {
         .select(col("case_id").as("m_case_id"), col("milestone").as("m_milestone"), col("at").as("m_at"));
     return subjects
         .join(milestones, col("case_id").equalTo(col("m_case_id")).and(col("milestone").equalTo(col("m_milestone"))), "left")
-        .select(col("rule"), col("case_id").as("subject_id"), col("client_id"),
+        .select(col("rule"), col("case_id").as("subject_id"), col("client_id"), lit(ctx.monthKey()).as("month"),
+            col("base_at").as("clock_start_at"),
             SlaDeadlines.fromInstant(ctx).apply(col("rule"), col("client_id"), col("base_at")).as("deadline_at"),
             when(col("milestone").isNull(), col("reported_at")).otherwise(col("m_at")).as("completed_at"));
   }
@@ -117,7 +145,7 @@ public final class SlaEvents {
   }
 
   /**
-   * Status and lateness of (rule, subject_id, client_id, deadline_at, completed_at) rows. A
+   * Status and lateness of subject rows ({@link #SUBJECT_COLUMNS}; clock_start_at is not used). A
    * subject without a deadline (a WORK_INJURY case without occurred_at, which silver should not
    * let through) cannot be judged and is left out rather than called MET or BREACHED.
    */
@@ -133,7 +161,6 @@ public final class SlaEvents {
     return judged.withColumn("status", status)
         .withColumn("lateness_hours", when(col("status").equalTo(BREACHED),
             hoursBetween(deadline, coalesce(col("completed_at"), asOf))))
-        .withColumn("month", lit(ctx.monthKey()))
         .select(COLUMNS);
   }
 }

@@ -10,9 +10,12 @@ import com.dispatch.quality.domain.SlaRule;
 import com.dispatch.quality.io.DeltaIO;
 import com.dispatch.quality.schema.Gold;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,51 +44,57 @@ public final class WageOnTime {
 
   /** The same from {@link SettlementAnalysis#linesWithExpected} of M, computed once by the caller. */
   static Dataset<Row> events(Dataset<Row> linesWithExpected, Dataset<Row> clients, MetricContext ctx) {
-    Dataset<Row> evaluatedLines = linesWithExpected
-        .where(col("is_evaluated"))
-        .select("client_id", "line_id", "wage_paid_date");
-    Dataset<Row> payDays = broadcast(clients.select(col("client_id").as("pay_client_id"), col("wage_pay_day")));
-
-    Column asOf = lit(Timestamp.from(ctx.asOf()));
-    Column paidEndOfDay = expr("make_timestamp(year(wage_paid_date), month(wage_paid_date), day(wage_paid_date),"
-        + " 23, 59, 59.999, '" + MetricContext.ZONE.getId() + "')");
-    Column completed = when(paidEndOfDay.leq(asOf), paidEndOfDay);
-    Column deadline = col("deadline_at");
-    Column status = when(col("completed_at").isNotNull(),
-            when(col("completed_at").leq(deadline), lit("MET")).otherwise(lit("BREACHED")))
-        .when(deadline.lt(asOf), lit("BREACHED"))
-        .otherwise(lit("PENDING"));
-    Column lateEnd = when(col("completed_at").isNotNull(), col("completed_at")).otherwise(asOf);
-    Column lateness = when(col("status").equalTo("BREACHED"),
-        expr("unix_millis(late_end) - unix_millis(deadline_at)").cast(DataTypes.DoubleType).divide(3_600_000.0));
-
-    Dataset<Row> events = evaluatedLines
-        .join(payDays, col("client_id").equalTo(col("pay_client_id")), "left")
-        .withColumn("deadline_at", deadlineFor(col("wage_pay_day"), ctx, clients))
-        .withColumn("completed_at", completed)
-        .withColumn("status", status)
-        .withColumn("late_end", lateEnd)
-        .withColumn("lateness_hours", lateness)
-        .select(lit(SlaRule.WAGE_ON_TIME.name()).as("rule"), col("line_id").as("subject_id"), col("client_id"),
-            lit(ctx.monthKey()).as("month"), col("deadline_at"), col("completed_at"), col("status"),
-            col("lateness_hours"));
+    Dataset<Row> events = SlaEvents.evaluate(subjects(linesWithExpected, clients, payDays(clients), ctx), ctx);
     return DeltaIO.conform(events, SettlementAnalysis.withoutRunColumns(Gold.SLA_EVENTS));
   }
 
   /**
-   * The deadline instant as a CASE over the pay days that occur in clients (a handful of values,
-   * collected from the small clients table).
+   * WAGE_ON_TIME subjects of M in {@link SlaEvents#SUBJECT_COLUMNS}: one per evaluated line, with
+   * its deadline, its clock start (SPEC §4.8, {@link SlaDeadlines#wageClockStart}) and its
+   * completion at the end of wage_paid_date (not yet cut at as_of). The one definition both
+   * sla_events and the watchlist judge. {@code payDays} are the clients' distinct pay days
+   * ({@link #payDays}), collected once by the caller.
    */
-  private static Column deadlineFor(Column payDay, MetricContext ctx, Dataset<Row> clients) {
-    List<Row> days = clients.select("wage_pay_day").where(col("wage_pay_day").isNotNull()).distinct()
-        .collectAsList();
-    Column deadline = lit(null).cast(DataTypes.TimestampType);
-    for (Row r : days) {
-      int day = r.getInt(0);
-      deadline = when(payDay.equalTo(day), lit(Timestamp.from(MetricContext.endOfDay(dueDate(ctx.month(), day, ctx)))))
-          .otherwise(deadline);
+  static Dataset<Row> subjects(Dataset<Row> linesWithExpected, Dataset<Row> clients, List<Integer> payDays,
+      MetricContext ctx) {
+    Dataset<Row> evaluatedLines = linesWithExpected
+        .where(col("is_evaluated"))
+        .select("client_id", "line_id", "wage_paid_date");
+    Dataset<Row> clientPayDays = broadcast(clients.select(col("client_id").as("pay_client_id"), col("wage_pay_day")));
+    Column paidEndOfDay = expr("make_timestamp(year(wage_paid_date), month(wage_paid_date), day(wage_paid_date),"
+        + " 23, 59, 59.999, '" + MetricContext.ZONE.getId() + "')");
+    return evaluatedLines
+        .join(clientPayDays, col("client_id").equalTo(col("pay_client_id")), "left")
+        .select(lit(SlaRule.WAGE_ON_TIME.name()).as("rule"), col("line_id").as("subject_id"), col("client_id"),
+            lit(ctx.monthKey()).as("month"),
+            byPayDay(col("wage_pay_day"), payDays, d -> SlaDeadlines.wageClockStart(ctx.month(), deadline(ctx, d)))
+                .as("clock_start_at"),
+            byPayDay(col("wage_pay_day"), payDays, d -> deadline(ctx, d)).as("deadline_at"),
+            paidEndOfDay.as("completed_at"));
+  }
+
+  /** The distinct pay days of the clients table (a handful of values; one small job). */
+  static List<Integer> payDays(Dataset<Row> clients) {
+    List<Integer> days = new ArrayList<>();
+    for (Row r : clients.select("wage_pay_day").where(col("wage_pay_day").isNotNull()).distinct().collectAsList()) {
+      days.add(r.getInt(0));
     }
-    return deadline;
+    return days;
+  }
+
+  /** The deadline instant of M's wages for a pay day: the end of {@link #dueDate}. */
+  static Instant deadline(MetricContext ctx, int payDay) {
+    return MetricContext.endOfDay(dueDate(ctx.month(), payDay, ctx));
+  }
+
+  /**
+   * An instant per pay day as a CASE over the pay days that occur in clients, resolved on the
+   * driver (the calendar fails clearly for an uncovered year before any job runs).
+   */
+  private static Column byPayDay(Column payDay, List<Integer> payDays, IntFunction<Instant> value) {
+    Column out = lit(null).cast(DataTypes.TimestampType);
+    for (int day : payDays) out = when(payDay.equalTo(day), lit(Timestamp.from(value.apply(day)))).otherwise(out);
+    return out;
   }
 
   /** SPEC §4.3: day {@code payDay} of M+1, clamped to its last day, then back to a working day. */

@@ -190,4 +190,27 @@ public final class Gold {
     TABLES.put("satisfaction", SATISFACTION);
     TABLES.put("company_trend", COMPANY_TREND);
   }
+
+  /** Folder of the early-warning table under gold/ (SPEC §4.8, §6). */
+  public static final String SLA_WATCHLIST_TABLE = "sla_watchlist";
+
+  /** Partition column of {@link #SLA_WATCHLIST}: the Shanghai date of the watch run's as_of. */
+  public static final String AS_OF_DATE = "as_of_date";
+
+  /**
+   * gold/sla_watchlist (SPEC §4.8, §6): the deadlines at risk as of a watch run, partitioned by
+   * {@code as_of_date} instead of month (a watch run replaces its day). Not in {@link #TABLES}:
+   * that map is the monthly metrics run's, and the watch run writes this table alone.
+   */
+  public static final StructType SLA_WATCHLIST = concat(struct(
+      col(AS_OF_DATE, StringType, "Asia/Shanghai date of as_of yyyy-MM-dd; a watch run replaces its day's rows"),
+      col("rule", StringType, "time-limit rule (SPEC §4.3), every rule but INJURY_CLIENT_NOTICE_12H"),
+      col("subject_id", StringType, "assignment_id, line_id or case_id, as in sla_events"),
+      col("client_id", StringType, "client id"),
+      col("month", StringType, "month the subject is evaluated in (its sla_events month) yyyy-MM"),
+      col("clock_start_at", TimestampType, "instant the deadline counts from (SPEC §4.8)"),
+      col("deadline_at", TimestampType, "deadline instant, the same as in sla_events of the month"),
+      col("hours_left", DoubleType, "deadline_at - as_of in hours; negative when overdue"),
+      col("elapsed_share", DoubleType, "(as_of - clock_start_at) / (deadline_at - clock_start_at), fraction; above 1 when overdue"),
+      col("level", StringType, "OVERDUE, CRITICAL_90 (>= 0.9), WARN_75 (>= 0.75) or WARN_50 (>= 0.5)")), RUN_COLUMNS);
 }

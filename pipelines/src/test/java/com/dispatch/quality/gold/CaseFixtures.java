@@ -98,6 +98,13 @@ final class CaseFixtures {
     return this;
   }
 
+  /** An assignment starting on startDate, told to the company at startNotifiedAt (null = never), nothing done yet. */
+  CaseFixtures hireNotified(String assignmentId, String clientId, String startDate, String startNotifiedAt) {
+    roster.add(row(Silver.ROSTER, "assignment_id", assignmentId, "employee_id", "E-" + assignmentId, "client_id", clientId,
+        "start_date", date(startDate), "start_notified_at", ts(startNotifiedAt)));
+    return this;
+  }
+
   /** One settlement line of batch (client, service month, batch) billing an employee. */
   CaseFixtures billed(String batchId, String clientId, String serviceMonth, String issuedAt, String employeeId) {
     settlement.add(row(Silver.SETTLEMENT, "line_id", batchId + "-" + employeeId, "batch_id", batchId,
