@@ -114,6 +114,7 @@ public final class DeltaIO {
         .whenNotMatched().insertAll();
     merge.execute();
     SparkActivity.commitMade();
+    FaultInjection.committed(path);
   }
 
   /**
@@ -129,6 +130,7 @@ public final class DeltaIO {
     if (!exists(spark, path)) return;
     DeltaTable.forPath(spark, path).delete(condition);
     SparkActivity.commitMade();
+    FaultInjection.committed(path);
   }
 
   /** The latest version of a table (its number of commits minus one), or -1 when absent. */
@@ -157,6 +159,7 @@ public final class DeltaIO {
       save(rows, path, mode, tag, false, partitionBy);
     }
     SparkActivity.commitMade();
+    FaultInjection.committed(path);
     return outputRows(spark, path, tag);
   }
 
