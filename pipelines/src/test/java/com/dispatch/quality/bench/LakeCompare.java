@@ -1,8 +1,7 @@
-package com.dispatch.quality.faults;
+package com.dispatch.quality.bench;
 
 import static org.apache.spark.sql.functions.col;
 
-import com.dispatch.quality.bench.GoldCompare;
 import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.schema.Gold;
 import com.dispatch.quality.schema.Sources;
@@ -36,8 +35,9 @@ import org.apache.spark.sql.SparkSession;
  *       manifest with the right SHA-256 and ends with {@code %%EOF}, every listed file exists.
  * </ul>
  *
- * <p>Usage: {@code LakeCompare <cleanLake> <faultedLake> <minDead> [<faultedOut>]}; exits 1 and
- * prints what differs.
+ * <p>Usage: {@code LakeCompare <cleanLake> <faultedLake> <minDead> [<faultedOut> [<concurrentLake>]]};
+ * the optional last lake (concurrent runs, item 4) is compared table by table like the faulted one.
+ * Exits 1 and prints what differs.
  */
 public final class LakeCompare {
   private LakeCompare() {}
@@ -50,36 +50,13 @@ public final class LakeCompare {
     SparkSession spark = Sessions.create("lake-compare", "local[2]");
     List<String> problems = new ArrayList<>();
     try {
-      Map<String, String[]> tables = new TreeMap<>();
-      for (var s : Sources.ALL) {
-        tables.put("silver/" + s.name(), new String[] {"run_id"});
-        tables.put("bronze/" + s.name(), new String[] {"run_id", "ingested_at"});
-      }
-      tables.put("quarantine", new String[] {"run_id"});
-      tables.put("ingested_files", new String[] {"run_id", "ingested_at"});
-      for (String g : Gold.TABLES.keySet()) tables.put("gold/" + g, new String[] {"run_id", "as_of"});
-      for (Map.Entry<String, String[]> t : tables.entrySet()) {
-        String a = clean.root() + "/" + t.getKey();
-        String b = faulted.root() + "/" + t.getKey();
-        boolean inA = DeltaTable.isDeltaTable(spark, a);
-        boolean inB = DeltaTable.isDeltaTable(spark, b);
-        if (!inA && !inB) continue;
-        if (inA != inB) {
-          problems.add(t.getKey() + " exists only in " + (inA ? "the clean" : "the faulted") + " lake");
-          continue;
-        }
-        Dataset<Row> da = GoldCompare.comparable(spark.read().format("delta").load(a).drop(t.getValue()));
-        Dataset<Row> db = GoldCompare.comparable(spark.read().format("delta").load(b).drop(t.getValue()));
-        long onlyA = da.exceptAll(db).count();
-        long onlyB = db.exceptAll(da).count();
-        long dupB = db.count() - db.distinct().count();
-        System.out.printf("%-34s rows %7d / %7d  only-clean %d  only-faulted %d  duplicates %d%n", t.getKey(),
-            da.count(), db.count(), onlyA, onlyB, dupB);
-        if (onlyA > 0 || onlyB > 0) problems.add(t.getKey() + " differs");
-        if (dupB > 0 && !t.getKey().startsWith("gold/")) problems.add(t.getKey() + " has " + dupB + " duplicate rows");
-      }
+      compareTables(spark, clean, faulted, problems);
       checkRuns(spark, faulted, minDead, problems);
       if (out != null) checkReports(out, problems);
+      if (args.length > 4) {
+        System.out.println("lake of concurrent runs " + args[4] + ":");
+        compareTables(spark, clean, new Lake(args[4]), problems);
+      }
     } finally {
       spark.stop();
     }
@@ -88,6 +65,37 @@ public final class LakeCompare {
       System.exit(1);
     }
     System.out.println("FAULT SUITE: faulted lake equals the clean run");
+  }
+
+  private static void compareTables(SparkSession spark, Lake a0, Lake b0, List<String> problems) {
+    Map<String, String[]> tables = new TreeMap<>();
+    for (var s : Sources.ALL) {
+      tables.put("silver/" + s.name(), new String[] {"run_id"});
+      tables.put("bronze/" + s.name(), new String[] {"run_id", "ingested_at"});
+    }
+    tables.put("quarantine", new String[] {"run_id"});
+    tables.put("ingested_files", new String[] {"run_id", "ingested_at"});
+    for (String g : Gold.TABLES.keySet()) tables.put("gold/" + g, new String[] {"run_id", "as_of"});
+    for (Map.Entry<String, String[]> t : tables.entrySet()) {
+      String a = a0.root() + "/" + t.getKey();
+      String b = b0.root() + "/" + t.getKey();
+      boolean inA = DeltaTable.isDeltaTable(spark, a);
+      boolean inB = DeltaTable.isDeltaTable(spark, b);
+      if (!inA && !inB) continue;
+      if (inA != inB) {
+        problems.add(t.getKey() + " exists only in " + (inA ? "the clean" : "the faulted") + " lake");
+        continue;
+      }
+      Dataset<Row> da = GoldCompare.comparable(spark.read().format("delta").load(a).drop(t.getValue()));
+      Dataset<Row> db = GoldCompare.comparable(spark.read().format("delta").load(b).drop(t.getValue()));
+      long onlyA = da.exceptAll(db).count();
+      long onlyB = db.exceptAll(da).count();
+      long dupB = db.count() - db.distinct().count();
+      System.out.printf("%-34s rows %7d / %7d  only-clean %d  only-faulted %d  duplicates %d%n", t.getKey(),
+          da.count(), db.count(), onlyA, onlyB, dupB);
+      if (onlyA > 0 || onlyB > 0) problems.add(b0.root() + ": " + t.getKey() + " differs");
+      if (dupB > 0 && !t.getKey().startsWith("gold/")) problems.add(t.getKey() + " has " + dupB + " duplicate rows");
+    }
   }
 
   private static void checkRuns(SparkSession spark, Lake lake, long minDead, List<String> problems) {
@@ -109,7 +117,7 @@ public final class LakeCompare {
     if (openIngest > 0) problems.add(openIngest + " ingest runs still without an end row after the final run");
   }
 
-  private static void checkReports(Path out, List<String> problems) throws IOException {
+  private static void checkReports(Path out, List<String> problems) throws Exception {
     if (!Files.isDirectory(out)) {
       problems.add("no report folder " + out);
       return;
