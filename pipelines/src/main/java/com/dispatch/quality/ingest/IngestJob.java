@@ -191,6 +191,10 @@ public final class IngestJob {
             }
           }
         }
+        SourceRun cases = runs.get(Sources.CASES.name());
+        if (cases != null) {
+          LateCaseEvents.recheck(spark, lake, cases.checked().filter(col(RowValidator.REASON).isNull()), progress);
+        }
         writeQuarantine(runs.values(), unreadable, runId);
         timer.lap("quarantine append");
       } finally {
@@ -419,7 +423,10 @@ public final class IngestJob {
     List<Row> rows = new ArrayList<>();
     Set<String> done = new HashSet<>();
     for (FileProbe.Result p : ingested) rows.add(logRow(p, IngestResult.INGESTED, runId, ingestedAt, done));
-    for (FileProbe.Result p : unreadable) rows.add(logRow(p, IngestResult.UNREADABLE, runId, ingestedAt, done));
+    for (FileProbe.Result p : unreadable) {
+      // A file gone while the run read it is not logged: its bytes were never seen, so it is read when back.
+      if (!p.problem().startsWith(FileProbe.GONE)) rows.add(logRow(p, IngestResult.UNREADABLE, runId, ingestedAt, done));
+    }
     rows.removeIf(r -> r == null);
     if (rows.isEmpty()) return;
     DeltaIO.append(spark.createDataFrame(rows, Bronze.INGESTED_FILES), lake.ingestedFiles(), Bronze.INGESTED_FILES);

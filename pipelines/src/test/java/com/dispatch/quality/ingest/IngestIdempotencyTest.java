@@ -172,4 +172,28 @@ class IngestIdempotencyTest extends SparkTestBase {
     Assertions.assertEquals(5, rows(lake.bronze("roster")));
     Assertions.assertFalse(Files.exists(lock), "released after the run");
   }
+
+  @Test
+  void caseEventsKeptWhileTheirCaseWasUnknownAreCheckedWhenItArrivesSoTwoStepsEqualOne() throws Exception {
+    Path dir = Files.createTempDirectory("late-case");
+    String events = lines("case_id,milestone,at",
+        "K1,RESPONDED,2025-07-01 08:00:00", // before the case's reported_at: MILESTONE_BEFORE_BASE
+        "K1,RESOLVED,2025-07-02 10:00:00");
+    String cases = lines("case_id,client_id,employee_id,case_type,occurred_at,reported_at,candidates_count,updated_at",
+        "K1,C0001,,COMPLAINT,,2025-07-01 09:00:00,,2025-07-01 09:00:00");
+    LandingZone twoSteps = landing(dir.resolve("two")).file("case_events/e.csv", 3, events);
+    Lake lake = new Lake(dir.resolve("lake-two").toString());
+    IngestJob.run(spark(), lake, twoSteps.uri());
+    Assertions.assertEquals(2, rows(lake.silver("case_events")), "kept while K1 is unknown");
+    twoSteps.file("cases/c.csv", 4, cases);
+    IngestJob.run(spark(), lake, twoSteps.uri());
+
+    LandingZone oneStep = landing(dir.resolve("one")).file("case_events/e.csv", 3, events).file("cases/c.csv", 4, cases);
+    Lake once = new Lake(dir.resolve("lake-one").toString());
+    IngestJob.run(spark(), once, oneStep.uri());
+
+    assertDataFrameNoOrderEquals(table(once.silver("case_events"), "run_id"), table(lake.silver("case_events"), "run_id"));
+    assertDataFrameNoOrderEquals(table(once.quarantine(), "run_id"), table(lake.quarantine(), "run_id"));
+    Assertions.assertEquals(1, table(lake.quarantine()).filter(col("reason").equalTo("MILESTONE_BEFORE_BASE")).count());
+  }
 }
