@@ -16,7 +16,8 @@ cd "$(dirname "$0")/.."
 work="$(mktemp -d "${TMPDIR:-/tmp}/quality-faults.XXXXXX")"
 [ -n "${FAULTS_KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 export QUALITY_HEAP="${QUALITY_HEAP:-2g}"
-export QUALITY_INGEST_LOCK_WAIT_SECONDS="${QUALITY_INGEST_LOCK_WAIT_SECONDS:-900}"
+# A waiting ingest gives up after this; generous, as all lanes share the machine.
+export QUALITY_INGEST_LOCK_WAIT_SECONDS="${QUALITY_INGEST_LOCK_WAIT_SECONDS:-3600}"
 RANDOM="${FAULTS_SEED:-11}"
 months=2025-07,2025-08
 asof="2025-11-01 00:00:00"
@@ -35,7 +36,7 @@ say "landing generated"
 # Three independent lakes, run side by side (each lane is sequential inside): the clean run, the
 # chain of killed runs, and the concurrency checks.
 clean_lane() {
-  quality_run "$work/clean" "$work/clean-out" clean || { tail -40 "$log/clean.log"; return 1; }
+  quality_run "$work/clean" "$work/clean-out" clean || { tail -n 40 "$log/clean.log"; return 1; }
   say "clean run done"
 }
 
@@ -58,7 +59,7 @@ faulted_lane() {
     if [ "$kind" = halt ]; then
       rc=0; QUALITY_HALT_AT="$arg" quality_run "$work/faulted" "$work/faulted-out" "$name" || rc=$?
       if [ "$rc" != 137 ]; then
-        say "FAIL: QUALITY_HALT_AT=$arg exited $rc instead of halting (phase not reached?)"; tail -30 "$log/$name.log"
+        say "FAIL: QUALITY_HALT_AT=$arg exited $rc instead of halting (phase not reached?)"; tail -n 30 "$log/$name.log"
         return 1
       fi
       dead=$((dead + 1)); say "halted at $arg (exit 137)"
@@ -78,7 +79,7 @@ faulted_lane() {
   done
   echo "$dead" >"$work/dead"
   say "final run without faults"
-  quality_run "$work/faulted" "$work/faulted-out" final || { tail -40 "$log/final.log"; return 1; }
+  quality_run "$work/faulted" "$work/faulted-out" final || { tail -n 40 "$log/final.log"; return 1; }
   say "final run done"
 }
 
@@ -86,12 +87,12 @@ concurrency_lane() {
   local a b c m1 m2
   ./quality ingest --landing "$work/landing" --lake "$work/conc" >"$log/conc-ingest-a.log" 2>&1 & a=$!
   ./quality ingest --landing "$work/landing" --lake "$work/conc" >"$log/conc-ingest-b.log" 2>&1 & b=$!
-  wait "$a" && wait "$b" || { say "FAIL: concurrent ingests"; tail -20 "$log"/conc-ingest-[ab].log; return 1; }
+  wait "$a" && wait "$b" || { say "FAIL: concurrent ingests"; tail -n 20 "$log"/conc-ingest-[ab].log; return 1; }
   say "two ingests at once: $(grep -h "ingest lock" "$log"/conc-ingest-[ab].log | head -1 | cut -c1-160)"
   ./quality metrics --lake "$work/conc" --month 2025-07 --as-of "$asof" >"$log/conc-m1.log" 2>&1 & m1=$!
   ./quality metrics --lake "$work/conc" --month 2025-08 --as-of "$asof" >"$log/conc-m2.log" 2>&1 & m2=$!
   ./quality ingest --landing "$work/landing" --lake "$work/conc" >"$log/conc-ingest-c.log" 2>&1 & c=$!
-  wait "$m1" && wait "$m2" && wait "$c" || { say "FAIL: concurrent metrics/ingest"; tail -20 "$log"/conc-*.log; return 1; }
+  wait "$m1" && wait "$m2" && wait "$c" || { say "FAIL: concurrent metrics/ingest"; tail -n 20 "$log"/conc-*.log; return 1; }
   say "two metrics months and an ingest at once: done"
 }
 
