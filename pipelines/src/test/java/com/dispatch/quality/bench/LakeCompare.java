@@ -86,8 +86,8 @@ public final class LakeCompare {
         problems.add(t.getKey() + " exists only in " + (inA ? "the clean" : "the faulted") + " lake");
         continue;
       }
-      Dataset<Row> da = GoldCompare.comparable(spark.read().format("delta").load(a).drop(t.getValue()));
-      Dataset<Row> db = GoldCompare.comparable(spark.read().format("delta").load(b).drop(t.getValue()));
+      Dataset<Row> da = setComparable(GoldCompare.comparable(spark.read().format("delta").load(a).drop(t.getValue())));
+      Dataset<Row> db = setComparable(GoldCompare.comparable(spark.read().format("delta").load(b).drop(t.getValue())));
       long onlyA = da.exceptAll(db).count();
       long onlyB = db.exceptAll(da).count();
       long dupB = db.count() - db.distinct().count();
@@ -96,6 +96,17 @@ public final class LakeCompare {
       if (onlyA > 0 || onlyB > 0) problems.add(b0.root() + ": " + t.getKey() + " differs");
       if (dupB > 0 && !t.getKey().startsWith("gold/")) problems.add(t.getKey() + " has " + dupB + " duplicate rows");
     }
+  }
+
+  /** Map columns (bronze extra_columns) as sorted JSON: set operations do not take maps. */
+  private static Dataset<Row> setComparable(Dataset<Row> df) {
+    for (org.apache.spark.sql.types.StructField f : df.schema().fields()) {
+      if (f.dataType() instanceof org.apache.spark.sql.types.MapType) {
+        df = df.withColumn(f.name(), org.apache.spark.sql.functions.to_json(
+            org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.map_entries(col(f.name())))));
+      }
+    }
+    return df;
   }
 
   private static void checkRuns(SparkSession spark, Lake lake, long minDead, List<String> problems) {
