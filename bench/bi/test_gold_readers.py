@@ -114,6 +114,11 @@ def con():
             c.execute(f"CREATE VIEW {t} AS SELECT * FROM delta_scan('{table_path(t)}')")
         else:
             c.register(t, DeltaTable(table_path(t)).to_pyarrow_table())
+    if (LAKE / "runs").exists():  # published_months.sql reads the runs table too
+        if ext:
+            c.execute(f"CREATE VIEW runs AS SELECT * FROM delta_scan('{LAKE / 'runs'}')")
+        else:
+            c.register("runs", DeltaTable(str(LAKE / "runs")).to_pyarrow_table())
     return c
 
 

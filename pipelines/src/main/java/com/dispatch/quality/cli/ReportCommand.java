@@ -1,5 +1,6 @@
 package com.dispatch.quality.cli;
 
+import com.dispatch.quality.io.FaultInjection;
 import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.io.RunLog;
 import com.dispatch.quality.report.ReportJob;
@@ -70,8 +71,12 @@ public final class ReportCommand implements Callable<Integer> {
     Instant started = Instant.now();
     Lake lakeLoc = new Lake(settings.lake());
     String month = settings.month().toString();
+    // A report killed while rendering stays visible in runs as a run without an end row (issue 11).
+    RunLog.record(session, lakeLoc, new RunLog.RunRecord(runId, "report", month, null, started, null, RunLog.STARTED,
+        null, List.of()));
     try {
       ReportJob.Result r = ReportJob.run(session, settings, runId, System.out::println, signer);
+      FaultInjection.reached("report:rendered");
       String message = String.format(java.util.Locale.ROOT, "%d %s PDFs (gold run %s) in %s; read %.1f s, render %.1f s (%.1f PDFs/s)",
           r.pdfs(), signer == null ? "unsigned" : "signed", r.dataRunId(), settings.out().resolve(month), r.loadSeconds(),
           r.renderSeconds(), r.pdfs() / Math.max(r.renderSeconds(), 1e-9));

@@ -32,19 +32,36 @@ public final class FileProbe {
 
   private FileProbe() {}
 
+  /** How a file that was listed but is gone when read is described (it is not logged: it is read when back). */
+  public static final String GONE = "disappeared during the run (listed, then not found when read)";
+
+  private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
   public static Result probe(LandingFile f, Configuration conf) {
     try {
       Path p = new Path(f.uri());
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       String problem = null;
-      try (InputStream raw = p.getFileSystem(conf).open(p); DigestInputStream in = new DigestInputStream(raw, sha)) {
+      InputStream opened;
+      try {
+        opened = p.getFileSystem(conf).open(p);
+      } catch (java.io.FileNotFoundException e) {
+        return new Result(f, "gone:" + f.file() + ":" + f.modifiedAt(), GONE + "; it is ingested when delivered again");
+      }
+      try (InputStream raw = new java.io.BufferedInputStream(opened); DigestInputStream in = new DigestInputStream(raw, sha)) {
+        raw.mark(4);
+        byte[] magic = raw.readNBytes(4);
+        raw.reset();
+        if (java.util.Arrays.equals(magic, ZIP_MAGIC)) {
+          problem = "a ZIP archive (starts with PK\\3\\4), not a CSV: unzip it and deliver the CSV files";
+        }
         // Not closed on its own: on a decoding error the stream must stay open to finish the hash.
         Reader r = new InputStreamReader(in, strictUtf8());
         try {
           char[] buf = new char[64 * 1024];
           while (r.read(buf) >= 0) { /* decode everything once to prove it is UTF-8 */ }
         } catch (CharacterCodingException e) {
-          problem = "not valid UTF-8 (" + e.getMessage() + "); the file must be re-delivered in UTF-8";
+          if (problem == null) problem = "not valid UTF-8 (" + e.getMessage() + "); the file must be re-delivered in UTF-8";
           byte[] rest = new byte[64 * 1024];
           while (in.read(rest) >= 0) { /* finish the hash over every byte */ }
         }

@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.when;
 
 import com.dispatch.quality.domain.ReasonCode;
 import com.dispatch.quality.io.DeltaIO;
+import com.dispatch.quality.io.FaultInjection;
+import com.dispatch.quality.io.IngestLock;
 import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.io.RunLog;
 import com.dispatch.quality.io.RunLog.FileCount;
@@ -26,6 +28,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -69,6 +72,8 @@ public final class IngestJob {
   private final Lake lake;
   private final Consumer<String> progress;
   private PhaseTimer timer = new PhaseTimer();
+  /** Per reference source, the file whose snapshot silver holds (from the file log). */
+  private Map<String, LandingFile> snapshots = Map.of();
 
   public IngestJob(SparkSession spark, Lake lake, Consumer<String> progress) {
     this.spark = spark;
@@ -81,11 +86,28 @@ public final class IngestJob {
     return new IngestJob(spark, lake, s -> { }).run(landing);
   }
 
+  /**
+   * Takes the lake's ingest lock, cleans up after ingest runs that died ({@link IngestRecovery}),
+   * writes this run's STARTED row, ingests, and writes its end row. A run that fails removes its
+   * own rows before recording FAILED; if even that fails (or the process dies), its STARTED row
+   * stays alone and the next ingest cleans up.
+   */
   public IngestResult run(String landing) {
     SparkActivity.install(spark);
     String runId = RunLog.newRunId("ingest");
     timer = new PhaseTimer();
+    try (IngestLock lock = IngestLock.acquire(spark.sparkContext().hadoopConfiguration(), lake, runId, progress)) {
+      FaultInjection.reached("ingest:locked");
+      IngestRecovery.recover(spark, lake, runId, progress);
+      FaultInjection.reached("ingest:recovered");
+      return runLocked(landing, runId);
+    }
+  }
+
+  private IngestResult runLocked(String landing, String runId) {
     Instant started = Instant.now();
+    RunLog.record(spark, lake, new RunLog.RunRecord(runId, "ingest", null, null, started, null, RunLog.STARTED,
+        null, List.of()));
     try {
         IngestResult result = ingest(landing, runId, new Timestamp(started.toEpochMilli()));
         String status = result.reconciled() ? "SUCCEEDED" : "FAILED";
@@ -99,8 +121,14 @@ public final class IngestJob {
         timer.lap("runs record");
         return result;
       } catch (RuntimeException e) {
-        RunLog.record(spark, lake, new RunLog.RunRecord(runId, "ingest", null, null, started, Instant.now(), "FAILED",
-            String.valueOf(e.getMessage()), List.of()));
+        try {
+          IngestRecovery.removeRows(spark, lake, List.of(runId));
+          RunLog.record(spark, lake, new RunLog.RunRecord(runId, "ingest", null, null, started, Instant.now(), "FAILED",
+              String.valueOf(e.getMessage()) + " (this run's bronze, quarantine and ingested_files rows were removed)",
+              List.of()));
+        } catch (RuntimeException cleanup) {
+          e.addSuppressed(cleanup); // left STARTED-only: the next ingest cleans up
+        }
         throw e;
       }
     }
@@ -115,6 +143,7 @@ public final class IngestJob {
       // Arrival order decides which of two identical deliveries counts as the original.
       Known known = previouslyIngested();
       Map<String, String> seen = known.firstFileBySha();
+      snapshots = known.snapshots();
       timer.lap("read ingested_files");
 
       // A file logged before under the same path, size and modification time is not read again:
@@ -164,6 +193,10 @@ public final class IngestJob {
               ingested.add(p);
             }
           }
+        }
+        SourceRun cases = runs.get(Sources.CASES.name());
+        if (cases != null) {
+          LateCaseEvents.recheck(spark, lake, cases.checked().filter(col(RowValidator.REASON).isNull()), progress);
         }
         writeQuarantine(runs.values(), unreadable, runId);
         timer.lap("quarantine append");
@@ -273,16 +306,18 @@ public final class IngestJob {
           () -> DeltaIO.readOrEmpty(spark, lake.silver(Sources.CLIENTS.name()), Silver.CLIENTS),
           () -> DeltaIO.readOrEmpty(spark, lake.silver(Sources.CASES.name()), Silver.CASES))
           .persist(StorageLevel.MEMORY_AND_DISK());
-      SilverMerge.merge(checked.filter(col(RowValidator.REASON).isNull()), spec, lake.silver(spec.name()));
+      Dataset<Row> accepted = checked.filter(col(RowValidator.REASON).isNull());
+      if (spec.reference()) replaceReference(accepted, spec, files);
+      else SilverMerge.merge(accepted, spec, lake.silver(spec.name()));
       timer.lap(spec.name() + " silver merge");
 
       // Rows read come from the parsed rows, verdicts from the checked ones, in one aggregation
       // of both (one shuffle): the reconciliation still catches a row lost or duplicated between
       // the two.
-      Column accepted = when(col(RowValidator.REASON).isNull(), 1L).otherwise(0L);
+      Column isAccepted = when(col(RowValidator.REASON).isNull(), 1L).otherwise(0L);
       Dataset<Row> tallies = bronze.select(col("source_file").as("f"), lit(1L).as("r"), lit(0L).as("a"), lit(0L).as("q"))
-          .unionAll(checked.select(col("source_file").as("f"), lit(0L).as("r"), accepted.as("a"),
-              lit(1L).minus(accepted).as("q")));
+          .unionAll(checked.select(col("source_file").as("f"), lit(0L).as("r"), isAccepted.as("a"),
+              lit(1L).minus(isAccepted).as("q")));
       Map<String, long[]> byFile = new HashMap<>();
       for (Row r : tallies.groupBy("f").agg(sum("r"), sum("a"), sum("q")).collectAsList()) {
         byFile.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3)});
@@ -303,31 +338,66 @@ public final class IngestJob {
     }
   }
 
+  /** Arrival order (SPEC §2): modification time, then path. */
+  private static final Comparator<LandingFile> ARRIVAL =
+      Comparator.comparingLong(LandingFile::modifiedAt).thenComparing(LandingFile::file);
+
+  /**
+   * SPEC §2 reference snapshots: the newest file of this run (arrival order) replaces the table as
+   * a whole with its accepted rows, unless a file that arrived later was ingested before (an older
+   * snapshot delivered late never replaces a newer one; its rows stay in bronze). Older files of
+   * the same run are superseded by the newest and only reach bronze and quarantine.
+   */
+  private void replaceReference(Dataset<Row> accepted, SourceSpec spec, List<FileProbe.Result> files) {
+    LandingFile newest = files.stream().map(FileProbe.Result::file).max(ARRIVAL).orElseThrow();
+    LandingFile current = snapshots.get(spec.name());
+    if (current != null && ARRIVAL.compare(newest, current) < 0) {
+      progress.accept(String.format("%s: %s is older than the snapshot in silver (%s, modified %s): not applied",
+          spec.name(), newest.file(), current.file(), Instant.ofEpochMilli(current.modifiedAt())));
+      return;
+    }
+    SilverMerge.replaceSnapshot(accepted.filter(col("source_file").equalTo(newest.file())), spec,
+        lake.silver(spec.name()));
+  }
+
   /** A landing file's identity for the quick check: relative path, size and modification time. */
   private record FileStat(String file, long sizeBytes, long modifiedAt) {}
 
-  /** The file log: the file that first brought each hash, and each logged file's hash by its stat. */
-  private record Known(Map<String, String> firstFileBySha, Map<FileStat, String> shaByStat) {}
+  /**
+   * The file log: the file that first brought each hash, each logged file's hash by its stat, and
+   * per reference source the latest ingested file in arrival order (the snapshot silver holds).
+   */
+  private record Known(Map<String, String> firstFileBySha, Map<FileStat, String> shaByStat,
+      Map<String, LandingFile> snapshots) {}
 
   /** Content hashes already in the lake, with the file that first brought them. */
   private Known previouslyIngested() {
     Map<String, String> seen = new HashMap<>();
     Map<FileStat, String> byStat = new HashMap<>();
-    if (!DeltaIO.exists(spark, lake.ingestedFiles())) return new Known(seen, byStat);
+    Map<String, LandingFile> snapshots = new HashMap<>();
+    if (!DeltaIO.exists(spark, lake.ingestedFiles())) return new Known(seen, byStat, snapshots);
     for (Row r : spark.read().format("delta").load(lake.ingestedFiles())
-        .select("file_sha256", "file", "size_bytes", "file_modified_at").collectAsList()) {
+        .select("file_sha256", "file", "size_bytes", "file_modified_at", "source", "status").collectAsList()) {
       seen.putIfAbsent(r.getString(0), r.getString(1));
       if (!r.isNullAt(2) && !r.isNullAt(3)) {
         byStat.put(new FileStat(r.getString(1), r.getLong(2), r.getTimestamp(3).getTime()), r.getString(0));
+        String source = r.getString(4);
+        if (IngestResult.INGESTED.equals(r.getString(5)) && Sources.ALL.stream()
+            .anyMatch(s -> s.reference() && s.name().equals(source))) {
+          LandingFile f = new LandingFile(source, null, r.getString(1), r.getLong(2), r.getTimestamp(3).getTime());
+          snapshots.merge(source, f, (a, b) -> ARRIVAL.compare(a, b) >= 0 ? a : b);
+        }
       }
     }
-    return new Known(seen, byStat);
+    return new Known(seen, byStat, snapshots);
   }
 
   /** This run's quarantine entries of every source and unreadable file, in one append. */
   private void writeQuarantine(Collection<SourceRun> runs, List<FileProbe.Result> unreadable, String runId) {
     Dataset<Row> all = null;
     for (SourceRun r : runs) {
+      // The counts are known: a source without quarantined rows adds nothing (and a run without any, no commit).
+      if (r.counts().values().stream().mapToLong(FileCount::rowsQuarantined).sum() == 0) continue;
       Dataset<Row> q = DeltaIO.conform(r.quarantined(), Quarantine.QUARANTINE);
       all = all == null ? q : all.unionAll(q);
     }
@@ -354,7 +424,10 @@ public final class IngestJob {
     List<Row> rows = new ArrayList<>();
     Set<String> done = new HashSet<>();
     for (FileProbe.Result p : ingested) rows.add(logRow(p, IngestResult.INGESTED, runId, ingestedAt, done));
-    for (FileProbe.Result p : unreadable) rows.add(logRow(p, IngestResult.UNREADABLE, runId, ingestedAt, done));
+    for (FileProbe.Result p : unreadable) {
+      // A file gone while the run read it is not logged: its bytes were never seen, so it is read when back.
+      if (!p.problem().startsWith(FileProbe.GONE)) rows.add(logRow(p, IngestResult.UNREADABLE, runId, ingestedAt, done));
+    }
     rows.removeIf(r -> r == null);
     if (rows.isEmpty()) return;
     DeltaIO.append(spark.createDataFrame(rows, Bronze.INGESTED_FILES), lake.ingestedFiles(), Bronze.INGESTED_FILES);

@@ -115,6 +115,7 @@ public final class DeltaIO {
         .whenNotMatched().insertAll();
     merge.execute();
     SparkActivity.commitMade();
+    FaultInjection.committed(path);
   }
 
   /**
@@ -130,6 +131,7 @@ public final class DeltaIO {
     if (!exists(spark, path)) return;
     DeltaTable.forPath(spark, path).delete(condition);
     SparkActivity.commitMade();
+    FaultInjection.committed(path);
   }
 
   /** The latest version of a table (its number of commits minus one), or -1 when absent. */
@@ -158,6 +160,7 @@ public final class DeltaIO {
       save(rows, path, mode, tag, false, partitionBy);
     }
     SparkActivity.commitMade();
+    FaultInjection.committed(path);
     return tag;
   }
 

@@ -123,7 +123,10 @@ public final class ReportJob {
    */
   public static Result run(SparkSession spark, Settings s, String runId, Consumer<String> progress, PdfSigner signer) {
     long t0 = System.nanoTime();
+    // Only a month whose gold rows all come from its last SUCCEEDED metrics run (issue 11).
+    Publication.Published published = Publication.require(spark, new Lake(s.lake()), s.month());
     Model model = load(spark, new Lake(s.lake()), s.month(), s.companyName(), s.issueDate());
+    Publication.requireUnchanged(spark, new Lake(s.lake()), published, model.overview().header().runId());
     List<ClientReportData> selected = model.clients();
     if (!s.clients().isEmpty()) {
       Set<String> wanted = new TreeSet<>(s.clients());

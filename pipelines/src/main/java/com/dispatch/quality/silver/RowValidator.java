@@ -112,6 +112,13 @@ public final class RowValidator implements Serializable {
       if (c.isRequired()) faults.add(new Violation(ReasonCode.REQUIRED_MISSING, c.name(), "is required but empty"));
       return null;
     }
+    int nul = v.indexOf('\u0000');
+    if (nul >= 0) {
+      // A NUL byte is no character anyone types: binary data or a broken export (issue 11, item 6).
+      faults.add(new Violation(ReasonCode.TYPE_ERROR, c.name(), "contains a NUL byte (at character " + (nul + 1)
+          + "): not text; the export that wrote the file is broken"));
+      return null;
+    }
     Object value;
     try {
       value = switch (c.type()) {

@@ -62,7 +62,7 @@ public final class SilverMerge {
       // An absent table gets a plain write: nothing to match against, so no partition check either.
       String on = String.join(" AND ", spec.keys().stream().map(k -> "t.`" + k + "` = s.`" + k + "`").toList())
           + (DeltaIO.exists(spark, path) ? partitionPruning(latest, spec, path) : "");
-      DeltaIO.upsert(latest, path, spec.silver(), on, newer(recency(spec)), partitionBy);
+      DeltaIO.upsert(latest, path, spec.silver(), on, notOlder(recency(spec)), partitionBy);
     } finally {
       latest.unpersist();
     }
@@ -113,6 +113,26 @@ public final class SilverMerge {
   private static Column keyOf(List<String> keys) {
     if (keys.size() == 1) return col(keys.get(0)).cast(DataTypes.StringType);
     return concat_ws("\u001f", keys.stream().map(k -> col(k).cast(DataTypes.StringType)).toArray(Column[]::new));
+  }
+
+  /**
+   * SQL for "s is newer than t, or the same version of the row" (equal in every recency column:
+   * the same line of the same file). The second case only happens when files are merged again
+   * after a dead ingest run was cleaned up (IngestRecovery); the row is then re-stamped with the
+   * run id of the run that ingested it again, whose bronze rows now hold it.
+   */
+  static String notOlder(List<String> cols) {
+    String same = String.join(" AND ", cols.stream().map(c -> "(s.`" + c + "` <=> t.`" + c + "`)").toList());
+    return "(" + newer(cols) + " OR (" + same + "))";
+  }
+
+  /**
+   * Replaces the whole table with one reference snapshot (SPEC §2: the newest delivered file of a
+   * reference table replaces it, so a row removed from the file is gone; the replaced version
+   * stays in the Delta history): the accepted rows of that file, one per key (a later line wins).
+   */
+  public static void replaceSnapshot(Dataset<Row> accepted, SourceSpec spec, String path) {
+    DeltaIO.overwrite(latestPerKey(accepted, spec), path, spec.silver());
   }
 
   /** SQL for "s is newer than t" under the lexicographic order {@code cols} (nulls oldest). */

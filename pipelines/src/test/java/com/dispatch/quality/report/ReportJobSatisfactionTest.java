@@ -60,6 +60,9 @@ class ReportJobSatisfactionTest extends SparkTestBase {
         row(Gold.CLIENT_SCORECARD, "client_id", "C0002", "month", "2026-01", "kpi", "EMPLOYEE_SATISFACTION",
             "target", 0.7, "direction", "AT_LEAST", "status", "NO_DATA"))),
         MONTH, "metrics-sat", AS_OF);
+    // The metrics run the rows come from, SUCCEEDED: reports use only published months (issue 11).
+    com.dispatch.quality.io.RunLog.record(spark(), lake, new com.dispatch.quality.io.RunLog.RunRecord("metrics-sat",
+        "metrics", MONTH.toString(), AS_OF, AS_OF, AS_OF, com.dispatch.quality.io.RunLog.SUCCEEDED, "fixture", null));
     Path out = tmp.resolve("out");
     ReportJob.run(spark(), new ReportJob.Settings(lake.root(), MONTH, out, List.of(), 0, 2, 10, null,
         LocalDate.of(2026, 2, 5)), "report-sat", null);

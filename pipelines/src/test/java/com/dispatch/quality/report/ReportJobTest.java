@@ -249,6 +249,9 @@ class ReportJobTest extends SparkTestBase {
         RowFactory.create("C0002", "苏州新能源科技股份有限公司", "苏州", new BigDecimal("100.00"), 15,
             Date.valueOf("2024-06-01"), null, "en-US", "clients.csv", 3L, ts("2026-01-01T00:00:00Z"), "ingest-1"));
     DeltaIO.append(spark().createDataFrame(clients, Silver.CLIENTS), lake.silver("clients"), Silver.CLIENTS);
+    // The metrics run the rows come from, SUCCEEDED: reports use only published months (issue 11).
+    com.dispatch.quality.io.RunLog.record(spark(), lake, new com.dispatch.quality.io.RunLog.RunRecord(RUN, "metrics",
+        MONTH, AS_OF, AS_OF, AS_OF, com.dispatch.quality.io.RunLog.SUCCEEDED, "fixture", null));
   }
 
   private void put(Lake lake, String table, StructType schema, Row... rows) {

@@ -56,6 +56,10 @@ class SignedReportJobTest extends SparkTestBase {
         RowFactory.create("C0001", "上海东方精密制造有限公司", "上海", new BigDecimal("120.00"), 10,
             Date.valueOf("2024-01-01"), null, "clients.csv", 2L, asOf, "ingest-1")), Silver.CLIENTS),
         lake.silver("clients"), Silver.CLIENTS);
+    // The metrics run the rows come from, SUCCEEDED: reports use only published months (issue 11).
+    com.dispatch.quality.io.RunLog.record(spark(), lake, new com.dispatch.quality.io.RunLog.RunRecord("metrics-test",
+        "metrics", MONTH, asOf.toInstant(), asOf.toInstant(), asOf.toInstant(), com.dispatch.quality.io.RunLog.SUCCEEDED,
+        "fixture", null));
     p12 = Keytool.selfSigned(tmp.resolve("company.p12"), "seal", "CN=Huaxin HR Quality Seal,O=Huaxin,C=CN", PASSWORD);
   }
 
