@@ -42,8 +42,10 @@ clean_lane() {
 
 # Each fault: "halt:<phase>" (QUALITY_HALT_AT) or "kill:<min>-<max>" (kill -9 after a random delay,
 # seconds). FAULTS (space separated) overrides the list.
-default_faults="kill:15-60 halt:commit:bronze/roster halt:commit:silver/settlement halt:commit:quarantine
-  halt:commit:ingested_files halt:commit:gold/sla_events halt:report:rendered kill:10-50"
+# The default list keeps CI well under its time budget (each run of this lane shares two cores with
+# the other lanes); FAULTS="kill:15-60 halt:commit:bronze/roster" adds the others.
+default_faults="halt:commit:silver/settlement halt:commit:quarantine halt:commit:ingested_files
+  halt:commit:gold/sla_events halt:report:rendered kill:10-50"
 #   kill:15-60                      a random moment, most likely inside the first ingest
 #   halt:commit:bronze/roster       ingest: after a bronze append
 #   halt:commit:silver/settlement   ingest: after a silver MERGE
