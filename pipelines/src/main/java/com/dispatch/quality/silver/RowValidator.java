@@ -32,7 +32,8 @@ import org.apache.spark.sql.types.StructType;
  * ({@link ReferenceChecks}). Runs inside Spark tasks: no driver round trip per row.
  *
  * <p>Output row = the silver columns (typed, PII masked, lineage) followed by
- * {@code reason}, {@code message} and {@code quarantine_raw} (null when the row is accepted).
+ * {@code reason}, {@code message} (null when the row is accepted) and {@code quarantine_raw} (the
+ * masked raw record, also on accepted rows, which a later reference check may still reject).
  */
 public final class RowValidator implements Serializable {
   public static final String REASON = "reason";
@@ -91,7 +92,9 @@ public final class RowValidator implements Serializable {
     }
     out[i++] = reason;
     out[i++] = reason == null ? null : Masking.scrub(message);
-    out[i] = reason == null ? null : quarantineRaw(b);
+    // Kept for accepted rows too: a row that passes here can still fail a reference check later
+    // (UNKNOWN_CLIENT, MILESTONE_BEFORE_BASE), and its quarantine entry needs the raw row (SPEC §3).
+    out[i] = quarantineRaw(b);
     return RowFactory.create(out);
   }
 

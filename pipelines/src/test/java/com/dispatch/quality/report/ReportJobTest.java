@@ -184,7 +184,8 @@ class ReportJobTest extends SparkTestBase {
     String a = text.get("C0001.pdf");
     Assertions.assertTrue(a.contains("6 小时"), "C0001's own limit for injury dispatch, not the default 12 h");
     Assertions.assertTrue(a.contains(Fmt.pct(2 / 3.0)), "within-limit share from gold");
-    Assertions.assertTrue(text.get("C0002.pdf").contains("7 天"), "COMPLAINT_RECOVERY's fixed 168 h limit");
+    // C0002 reports in en-US: the fixed 168 h limit reads "7 days".
+    Assertions.assertTrue(text.get("C0002.pdf").contains("7 days"), "COMPLAINT_RECOVERY's fixed 168 h limit");
   }
 
   @Test

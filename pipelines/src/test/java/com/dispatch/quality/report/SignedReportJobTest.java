@@ -54,7 +54,7 @@ class SignedReportJobTest extends SparkTestBase {
             "metrics-test", asOf)), Gold.SETTLEMENT_QUALITY), lake.gold("settlement_quality"), Gold.SETTLEMENT_QUALITY, MONTH);
     DeltaIO.append(spark().createDataFrame(List.of(
         RowFactory.create("C0001", "上海东方精密制造有限公司", "上海", new BigDecimal("120.00"), 10,
-            Date.valueOf("2024-01-01"), null, "clients.csv", 2L, asOf, "ingest-1")), Silver.CLIENTS),
+            Date.valueOf("2024-01-01"), null, null, "clients.csv", 2L, asOf, "ingest-1")), Silver.CLIENTS),
         lake.silver("clients"), Silver.CLIENTS);
     // The metrics run the rows come from, SUCCEEDED: reports use only published months (issue 11).
     com.dispatch.quality.io.RunLog.record(spark(), lake, new com.dispatch.quality.io.RunLog.RunRecord("metrics-test",
