@@ -41,7 +41,7 @@ PY
     tail -1 "$work/rows.jsonl"
   done
 done
-gold=$("$here/bench/java.sh" com.dispatch.quality.bench.GoldCompare "$work/A-$rounds/lake" "$work/B-$rounds/lake" 2>/dev/null | tail -1)
+gold=$("$here/bench/java.sh" com.dispatch.quality.bench.GoldCompare "$work/A-$rounds/lake" "$work/B-$rounds/lake" 2>/dev/null | grep -v WARN | tail -20 || true)
 echo "$gold"
 out="$here/bench/results/$(date +%F)-ab-run.json"
 python3 - "$work/rows.jsonl" "$gold" "$landing" "$out" "$(uptime)" <<'PY'
