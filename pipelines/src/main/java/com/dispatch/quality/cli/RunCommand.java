@@ -75,9 +75,10 @@ public final class RunCommand implements Callable<Integer> {
 
     if (!noReports) {
       System.out.println("\n== 3/3 reports -> " + out.toAbsolutePath());
-      for (YearMonth m : todo) {
-        ReportCommand.renderAndRecord(spark, new ReportJob.Settings(lake, m, out, List.of(), 0, threads, 50, null, null), signer);
-      }
+      SparkActivity.Snapshot reportStart = SparkActivity.now();
+      ReportCommand.renderAndRecord(spark, new ReportJob.Settings(lake, todo.get(0), out, List.of(), 0, threads, 50, null,
+          null), todo, signer);
+      System.out.println("reports: " + SparkActivity.Snapshot.since(reportStart));
     }
     System.out.printf(java.util.Locale.ROOT, "%nrun finished in %.0f s: lake %s (bronze/, silver/, gold/, quarantine, runs)%s%n",
         (System.nanoTime() - t0) / 1e9, lake, noReports ? "" : ", PDFs in " + out.toAbsolutePath() + "/<month>/");

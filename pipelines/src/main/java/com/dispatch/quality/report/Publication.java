@@ -10,6 +10,7 @@ import com.dispatch.quality.metrics.MetricsJob;
 import com.dispatch.quality.schema.Gold;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,9 +42,28 @@ public final class Publication {
    * the month, or an absent table, agrees (e.g. no recruitment cases in M).
    */
   public static Published require(SparkSession spark, Lake lake, YearMonth month) {
+    return requireAll(spark, lake, List.of(month)).get(month);
+  }
+
+  /**
+   * {@link #require} for several months with one read of {@code runs} and one query over the gold
+   * tables (a Delta scan costs a Spark job however small the table: a {@code run} of six months
+   * checked each table six times). The first month that is not published throws.
+   */
+  public static Map<YearMonth, Published> requireAll(SparkSession spark, Lake lake, List<YearMonth> months) {
+    List<String> ms = months.stream().map(YearMonth::toString).toList();
+    Map<String, String> lastSucceeded = lastSucceeded(spark, lake, ms);
+    Map<String, Map<String, TreeSet<String>>> runsByMonth = goldRunIds(spark, lake, ms);
+    Map<YearMonth, Published> out = new TreeMap<>();
+    for (YearMonth month : months) {
+      out.put(month, published(lake, month, lastSucceeded.get(month.toString()), runsByMonth.get(month.toString())));
+    }
+    return out;
+  }
+
+  private static Published published(Lake lake, YearMonth month, String lastSucceeded,
+      Map<String, TreeSet<String>> runsByTable) {
     String m = month.toString();
-    String lastSucceeded = lastSucceeded(spark, lake, m);
-    Map<String, TreeSet<String>> runsByTable = goldRunIds(spark, lake, m);
     if (lastSucceeded == null) {
       throw new NotPublishedException("month " + m + " is not published: no metrics run of " + m
           + " has SUCCEEDED in " + lake.runs() + " (gold run ids found: " + runsByTable + "). Run `quality metrics --month "
@@ -68,27 +88,56 @@ public final class Publication {
 
   /** The run id of the month's latest SUCCEEDED metrics run (by end time), or null. */
   static String lastSucceeded(SparkSession spark, Lake lake, String month) {
-    if (!DeltaIO.exists(spark, lake.runs())) return null;
-    List<Row> last = spark.read().format("delta").load(lake.runs())
-        .filter(col("command").equalTo(MetricsJob.COMMAND).and(col("month").equalTo(month))
+    return lastSucceeded(spark, lake, List.of(month)).get(month);
+  }
+
+  /** Per month, the run id of its latest SUCCEEDED metrics run (by end time, then run id); months without one absent. */
+  static Map<String, String> lastSucceeded(SparkSession spark, Lake lake, List<String> months) {
+    Map<String, String> out = new TreeMap<>();
+    if (!DeltaIO.exists(spark, lake.runs())) return out;
+    List<Row> rows = spark.read().format("delta").load(lake.runs())
+        .filter(col("command").equalTo(MetricsJob.COMMAND).and(col("month").isin(months.toArray()))
             .and(col("status").equalTo(RunLog.SUCCEEDED)))
-        .orderBy(col("ended_at").desc(), col("run_id").desc()).select("run_id").limit(1).collectAsList();
-    return last.isEmpty() ? null : last.get(0).getString(0);
+        .select("month", "run_id", "ended_at").collectAsList();
+    Map<String, Row> best = new TreeMap<>();
+    for (Row r : rows) {
+      Row b = best.get(r.getString(0));
+      if (b == null || laterEnd(r, b)) best.put(r.getString(0), r);
+    }
+    best.forEach((m, r) -> out.put(m, r.getString(1)));
+    return out;
+  }
+
+  private static boolean laterEnd(Row a, Row b) {
+    int c = Comparator.nullsFirst(Comparator.<java.sql.Timestamp>naturalOrder())
+        .compare(a.getTimestamp(2), b.getTimestamp(2));
+    return c != 0 ? c > 0 : a.getString(1).compareTo(b.getString(1)) > 0;
   }
 
   /** Per gold table (of {@link Gold#TABLES} that exist), the distinct run ids of the month's rows: one job. */
   static Map<String, TreeSet<String>> goldRunIds(SparkSession spark, Lake lake, String month) {
-    Map<String, TreeSet<String>> out = new TreeMap<>();
+    return goldRunIds(spark, lake, List.of(month)).get(month);
+  }
+
+  /** Per month, then per gold table that exists, the distinct run ids of the month's rows: one query. */
+  static Map<String, Map<String, TreeSet<String>>> goldRunIds(SparkSession spark, Lake lake, List<String> months) {
+    Map<String, Map<String, TreeSet<String>>> out = new TreeMap<>();
     Dataset<Row> all = null;
+    List<String> tables = new ArrayList<>();
     for (String table : Gold.TABLES.keySet()) {
       if (!DeltaIO.exists(spark, lake.gold(table))) continue;
-      out.put(table, new TreeSet<>());
-      Dataset<Row> ids = spark.read().format("delta").load(lake.gold(table)).filter(col("month").equalTo(month))
-          .select(lit(table).as("table"), col("run_id")).distinct();
+      tables.add(table);
+      Dataset<Row> ids = spark.read().format("delta").load(lake.gold(table)).filter(col("month").isin(months.toArray()))
+          .select(lit(table).as("table"), col("month"), col("run_id")).distinct();
       all = all == null ? ids : all.unionAll(ids);
     }
+    for (String m : months) {
+      Map<String, TreeSet<String>> byTable = new TreeMap<>();
+      tables.forEach(t -> byTable.put(t, new TreeSet<>()));
+      out.put(m, byTable);
+    }
     if (all != null) {
-      for (Row r : all.collectAsList()) out.get(r.getString(0)).add(String.valueOf(r.get(1)));
+      for (Row r : all.collectAsList()) out.get(r.getString(1)).get(r.getString(0)).add(String.valueOf(r.get(2)));
     }
     return out;
   }
@@ -99,11 +148,24 @@ public final class Publication {
    * run id, which the footer shows.
    */
   public static void requireUnchanged(SparkSession spark, Lake lake, Published before, String shownRunId) {
-    Published after = require(spark, lake, before.month());
-    if (!after.runId().equals(before.runId()) || (shownRunId != null && !shownRunId.equals(before.runId()))) {
-      throw new NotPublishedException("month " + before.month() + " changed while the report read it: published by "
-          + before.runId() + " before, " + after.runId() + " after, rows read from " + shownRunId
-          + " (a metrics run of " + before.month() + " wrote meanwhile). Report again.");
+    requireUnchanged(spark, lake, Map.of(before.month(), before), Map.of(before.month(), shownRunId == null ? "" : shownRunId));
+  }
+
+  /**
+   * {@link #requireUnchanged} for several months at once; {@code shownRunIds} maps a month to the
+   * run id its rows carry (an empty string or no entry when no row showed one).
+   */
+  public static void requireUnchanged(SparkSession spark, Lake lake, Map<YearMonth, Published> before,
+      Map<YearMonth, String> shownRunIds) {
+    Map<YearMonth, Published> after = requireAll(spark, lake, new ArrayList<>(before.keySet()));
+    for (Published b : before.values()) {
+      Published a = after.get(b.month());
+      String shown = shownRunIds.getOrDefault(b.month(), "");
+      if (!a.runId().equals(b.runId()) || (!shown.isEmpty() && !shown.equals(b.runId()))) {
+        throw new NotPublishedException("month " + b.month() + " changed while the report read it: published by "
+            + b.runId() + " before, " + a.runId() + " after, rows read from " + (shown.isEmpty() ? null : shown)
+            + " (a metrics run of " + b.month() + " wrote meanwhile). Report again.");
+      }
     }
   }
 

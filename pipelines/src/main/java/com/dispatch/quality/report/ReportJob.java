@@ -10,6 +10,7 @@ import com.dispatch.quality.domain.SlaRule;
 import com.dispatch.quality.gold.Satisfaction;
 import com.dispatch.quality.io.DeltaIO;
 import com.dispatch.quality.io.Lake;
+import com.dispatch.quality.report.Publication.Published;
 import com.dispatch.quality.reports.ManifestEntry;
 import com.dispatch.quality.reports.Ranking;
 import com.dispatch.quality.reports.ReportLanguage;
@@ -45,6 +46,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
@@ -105,8 +107,8 @@ public final class ReportJob {
   }
 
   /** What a run produced: the manifest lines, the gold run it showed, and timings. */
-  public record Result(List<ManifestEntry> entries, String dataRunId, Instant dataAsOf, double loadSeconds,
-      double renderSeconds) {
+  public record Result(YearMonth month, List<ManifestEntry> entries, String dataRunId, Instant dataAsOf,
+      double loadSeconds, double renderSeconds) {
     public int pdfs() { return entries.size(); }
   }
 
@@ -122,32 +124,69 @@ public final class ReportJob {
    * the PDFs are unsigned and the progress says so.
    */
   public static Result run(SparkSession spark, Settings s, String runId, Consumer<String> progress, PdfSigner signer) {
+    return runMonths(spark, s, List.of(s.month()), Map.of(s.month(), runId), progress, signer, null).get(s.month());
+  }
+
+  /**
+   * The reports of several months (a {@code run}): the gold of all months is read and checked once
+   * (each Delta scan costs a Spark job, whatever the table's size), then each month is rendered
+   * into {@code <out>/<month>/} with its own run id. {@code s.month()} is ignored.
+   * {@code afterMonth}, when given, is told each month's result as soon as it is rendered.
+   */
+  public static Map<YearMonth, Result> runMonths(SparkSession spark, Settings s, List<YearMonth> months,
+      Map<YearMonth, String> runIds, Consumer<String> progress, PdfSigner signer, Consumer<Result> afterMonth) {
     long t0 = System.nanoTime();
-    // Only a month whose gold rows all come from its last SUCCEEDED metrics run (issue 11).
-    Publication.Published published = Publication.require(spark, new Lake(s.lake()), s.month());
-    Model model = load(spark, new Lake(s.lake()), s.month(), s.companyName(), s.issueDate());
-    Publication.requireUnchanged(spark, new Lake(s.lake()), published, model.overview().header().runId());
-    List<ClientReportData> selected = model.clients();
+    Lake lake = new Lake(s.lake());
+    // Only months whose gold rows all come from their last SUCCEEDED metrics run (issue 11).
+    Map<YearMonth, Published> published = Publication.requireAll(spark, lake, months);
+    GoldRows gold = GoldRows.read(spark, lake, months);
+    Map<YearMonth, Model> models = new TreeMap<>();
+    Map<YearMonth, String> shown = new TreeMap<>();
+    for (YearMonth month : months) {
+      Model model = gold.model(month, s.companyName(), s.issueDate());
+      models.put(month, model);
+      String id = model.overview().header().runId();
+      if (id != null) shown.put(month, id);
+    }
+    Publication.requireUnchanged(spark, lake, published, shown);
+    double loadSeconds = (System.nanoTime() - t0) / 1e9 / months.size();
+    if (progress != null) {
+      progress.accept(String.format(java.util.Locale.ROOT, "report: read gold for %s in %.1f s", months,
+          (System.nanoTime() - t0) / 1e9));
+      progress.accept(signingLine(signer));
+    }
+    Map<YearMonth, Result> results = new TreeMap<>();
+    for (YearMonth month : months) {
+      Model model = models.get(month);
+      List<ClientReportData> selected = select(model.clients(), s, month);
+      boolean partial = !s.clients().isEmpty() || s.limit() > 0;
+      if (progress != null) {
+        progress.accept(String.format(java.util.Locale.ROOT, "report: %s: rendering %d client PDFs + overview on %d threads",
+            month, selected.size(), s.threads()));
+      }
+      long t1 = System.nanoTime();
+      List<ManifestEntry> entries = Templates.RENDERER.renderMonth(s.out(), selected, model.overview(), runIds.get(month),
+          s.threads(), s.progressEvery(), progress, partial, signer);
+      ReportHeader h = model.overview().header();
+      Result r = new Result(month, entries, h.runId(), h.asOf(), loadSeconds, (System.nanoTime() - t1) / 1e9);
+      results.put(month, r);
+      if (afterMonth != null) afterMonth.accept(r);
+    }
+    return results;
+  }
+
+  /** The month's clients restricted to {@code --clients} (unknown ids refused) and {@code --limit}. */
+  private static List<ClientReportData> select(List<ClientReportData> all, Settings s, YearMonth month) {
+    List<ClientReportData> selected = all;
     if (!s.clients().isEmpty()) {
       Set<String> wanted = new TreeSet<>(s.clients());
       selected = selected.stream().filter(c -> wanted.contains(c.clientId())).toList();
       Set<String> unknown = new TreeSet<>(wanted);
       selected.forEach(c -> unknown.remove(c.clientId()));
-      if (!unknown.isEmpty()) throw new IllegalArgumentException("no such client in " + s.month() + ": " + unknown);
+      if (!unknown.isEmpty()) throw new IllegalArgumentException("no such client in " + month + ": " + unknown);
     }
     if (s.limit() > 0 && selected.size() > s.limit()) selected = selected.subList(0, s.limit());
-    boolean partial = !s.clients().isEmpty() || s.limit() > 0;
-    long t1 = System.nanoTime();
-    if (progress != null) {
-      progress.accept(String.format(java.util.Locale.ROOT, "report: read gold for %s in %.1f s; rendering %d client PDFs + overview on %d threads",
-          s.month(), (t1 - t0) / 1e9, selected.size(), s.threads()));
-      progress.accept(signingLine(signer));
-    }
-    List<ManifestEntry> entries = Templates.RENDERER.renderMonth(s.out(), selected, model.overview(), runId, s.threads(),
-        s.progressEvery(), progress, partial, signer);
-    long t2 = System.nanoTime();
-    ReportHeader h = model.overview().header();
-    return new Result(entries, h.runId(), h.asOf(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    return selected;
   }
 
   /** What a run says about its signatures: by whom, which certificate, or that there are none. */
@@ -159,33 +198,121 @@ public final class ReportJob {
 
   /** Reads the gold tables of {@code month} and builds the report model of every client. */
   public static Model load(SparkSession spark, Lake lake, YearMonth month, String companyName, LocalDate issueDate) {
+    return GoldRows.read(spark, lake, List.of(month)).model(month, companyName, issueDate);
+  }
+
+  /**
+   * The gold rows (and silver clients and surveys) the reports of some months need, each table
+   * read once for all of them and grouped by month in Java: gold tables are small (clients × KPIs).
+   */
+  private static final class GoldRows {
+    private final Map<String, Map<String, List<Row>>> byTable = new HashMap<>();
+    private final List<Row> clients;
+    private final Map<String, List<Row>> dissatisfied = new HashMap<>();
+
+    private GoldRows(List<Row> clients) { this.clients = clients; }
+
+    static GoldRows read(SparkSession spark, Lake lake, List<YearMonth> months) {
+      Set<String> ms = new TreeSet<>();
+      Set<String> trend = new TreeSet<>();
+      for (YearMonth month : months) {
+        ms.add(month.toString());
+        trend.addAll(trendMonths(month));
+      }
+      Dataset<Row> clientsTable = DeltaIO.readOrEmpty(spark, lake.silver("clients"), Silver.CLIENTS);
+      // A silver clients table written before report_language existed reads as all default (zh-CN).
+      Column language = java.util.Arrays.asList(clientsTable.columns()).contains("report_language")
+          ? col("report_language") : lit(null).cast("string").as("report_language");
+      GoldRows g = new GoldRows(clientsTable.select(col("client_id"), col("client_name"), col("agreement_start"),
+          col("agreement_end"), language).collectAsList());
+      g.readTable(spark, lake, "client_scorecard", Gold.CLIENT_SCORECARD, ms, null);
+      g.readTable(spark, lake, "settlement_quality", Gold.SETTLEMENT_QUALITY, trend, null);
+      g.readTable(spark, lake, "settlement_errors", Gold.SETTLEMENT_ERRORS, ms, null);
+      g.readTable(spark, lake, "response_time_distribution", Gold.RESPONSE_TIME_DISTRIBUTION, ms, null);
+      g.readTable(spark, lake, "response_within_limit", Gold.RESPONSE_WITHIN_LIMIT, ms, null);
+      g.readTable(spark, lake, "company_trend", Gold.COMPANY_TREND, trend, null);
+      g.readTable(spark, lake, "sla_compliance", Gold.SLA_COMPLIANCE, ms, null);
+      g.readTable(spark, lake, "sla_events", Gold.SLA_EVENTS, ms, col("status").equalTo("BREACHED"));
+      g.readTable(spark, lake, "service_frequency", Gold.SERVICE_FREQUENCY, ms, null);
+      g.readTable(spark, lake, "recruitment_shortlist", Gold.RECRUITMENT_SHORTLIST, ms, null);
+      g.readTable(spark, lake, "satisfaction", Gold.SATISFACTION, ms, null);
+      g.readDissatisfied(spark, lake, months);
+      return g;
+    }
+
+    private void readTable(SparkSession spark, Lake lake, String table, StructType schema, Set<String> months,
+        Column where) {
+      Dataset<Row> rows = DeltaIO.readOrEmpty(spark, lake.gold(table), schema).filter(col("month").isin(months.toArray()));
+      if (where != null) rows = rows.filter(where);
+      Map<String, List<Row>> byMonth = new HashMap<>();
+      for (Row r : rows.collectAsList()) byMonth.computeIfAbsent(r.getAs("month"), k -> new ArrayList<>()).add(r);
+      byTable.put(table, byMonth);
+    }
+
+    /** The rows of {@code table} of one month. */
+    List<Row> of(String table, String month) {
+      return byTable.get(table).getOrDefault(month, List.of());
+    }
+
+    /** The rows of {@code table} of several months. */
+    List<Row> of(String table, List<String> months) {
+      List<Row> out = new ArrayList<>();
+      months.forEach(m -> out.addAll(of(table, m)));
+      return out;
+    }
+
+    /**
+     * Each month's answers with score <= 2 from silver surveys (comments masked there), selected
+     * as gold/satisfaction selects them, as of the month's gold run shown; none without a gold run.
+     */
+    private void readDissatisfied(SparkSession spark, Lake lake, List<YearMonth> months) {
+      Dataset<Row> surveys = DeltaIO.readOrEmpty(spark, lake.silver("surveys"), Silver.SURVEYS);
+      Dataset<Row> all = null;
+      for (YearMonth month : months) {
+        Instant asOf = header("", month.toString(), LocalDate.MIN, this).asOf();
+        if (asOf == null) continue;
+        Dataset<Row> answers = Satisfaction.answersOfMonth(surveys, month, asOf).where(Satisfaction.isDissatisfied())
+            .select(lit(month.toString()).as("report_month"), col("client_id"), col("answered_at"),
+                col("respondent_type"), col("employee_id"), col("score"), col("comment"), col("survey_id"));
+        all = all == null ? answers : all.unionByName(answers);
+      }
+      if (all == null) return;
+      for (Row r : all.collectAsList()) dissatisfied.computeIfAbsent(r.getAs("report_month"), k -> new ArrayList<>()).add(r);
+    }
+
+    Model model(YearMonth month, String companyName, LocalDate issueDate) {
+      String m = month.toString();
+      List<String> trendMonths = trendMonths(month);
+      List<Row> scorecard = of("client_scorecard", m);
+      List<Row> settlement = of("settlement_quality", trendMonths);
+      List<Row> errors = of("settlement_errors", m);
+      List<Row> distribution = of("response_time_distribution", m);
+      List<Row> withinLimit = of("response_within_limit", m);
+      List<Row> companyTrend = of("company_trend", trendMonths);
+      List<Row> compliance = of("sla_compliance", m);
+      List<Row> breaches = of("sla_events", m);
+      List<Row> frequency = of("service_frequency", m);
+      List<Row> recruitment = of("recruitment_shortlist", m);
+      List<Row> satisfaction = of("satisfaction", m);
+      ReportHeader header = header(companyName, m, issueDate, this);
+      List<Row> dissatisfied = this.dissatisfied.getOrDefault(m, List.of());
+      return ReportJob.model(month, header, trendMonths, clients, scorecard, settlement, errors, distribution,
+          withinLimit, companyTrend, compliance, breaches, frequency, recruitment, satisfaction, dissatisfied);
+    }
+  }
+
+  private static List<String> trendMonths(YearMonth month) {
+    List<String> out = new ArrayList<>();
+    for (int i = TREND_MONTHS - 1; i >= 0; i--) out.add(month.minusMonths(i).toString());
+    return out;
+  }
+
+  /** One month's report model from its gold rows. */
+  private static Model model(YearMonth month, ReportHeader header, List<String> trendMonths, List<Row> clients,
+      List<Row> scorecard, List<Row> settlement, List<Row> errors, List<Row> distribution, List<Row> withinLimit,
+      List<Row> companyTrend, List<Row> compliance, List<Row> breaches, List<Row> frequency, List<Row> recruitment,
+      List<Row> satisfaction, List<Row> dissatisfied) {
     String m = month.toString();
-    List<String> trendMonths = new ArrayList<>();
-    for (int i = TREND_MONTHS - 1; i >= 0; i--) trendMonths.add(month.minusMonths(i).toString());
-
-    List<Row> scorecard = monthRows(spark, lake, "client_scorecard", Gold.CLIENT_SCORECARD, m);
-    List<Row> settlement = read(spark, lake, "settlement_quality", Gold.SETTLEMENT_QUALITY)
-        .filter(col("month").isin(trendMonths.toArray())).collectAsList();
-    List<Row> errors = monthRows(spark, lake, "settlement_errors", Gold.SETTLEMENT_ERRORS, m);
-    List<Row> distribution = monthRows(spark, lake, "response_time_distribution", Gold.RESPONSE_TIME_DISTRIBUTION, m);
-    List<Row> withinLimit = monthRows(spark, lake, "response_within_limit", Gold.RESPONSE_WITHIN_LIMIT, m);
-    List<Row> companyTrend = read(spark, lake, "company_trend", Gold.COMPANY_TREND)
-        .filter(col("month").isin(trendMonths.toArray())).collectAsList();
-    List<Row> compliance = monthRows(spark, lake, "sla_compliance", Gold.SLA_COMPLIANCE, m);
-    List<Row> breaches = read(spark, lake, "sla_events", Gold.SLA_EVENTS)
-        .filter(col("month").equalTo(m).and(col("status").equalTo("BREACHED"))).collectAsList();
-    List<Row> frequency = monthRows(spark, lake, "service_frequency", Gold.SERVICE_FREQUENCY, m);
-    List<Row> recruitment = monthRows(spark, lake, "recruitment_shortlist", Gold.RECRUITMENT_SHORTLIST, m);
-    List<Row> satisfaction = monthRows(spark, lake, "satisfaction", Gold.SATISFACTION, m);
-    Dataset<Row> clientsTable = DeltaIO.readOrEmpty(spark, lake.silver("clients"), Silver.CLIENTS);
-    // A silver clients table written before report_language existed reads as all default (zh-CN).
-    Column language = java.util.Arrays.asList(clientsTable.columns()).contains("report_language")
-        ? col("report_language") : lit(null).cast("string").as("report_language");
-    List<Row> clients = clientsTable.select(col("client_id"), col("client_name"), col("agreement_start"),
-        col("agreement_end"), language).collectAsList();
-
-    ReportHeader header = header(companyName, m, issueDate, scorecard, settlement, compliance);
-    List<Row> dissatisfied = dissatisfiedAnswers(spark, lake, month, header.asOf());
     Map<String, String> names = new HashMap<>();
     Map<String, ReportLanguage> languages = new HashMap<>();
     Set<String> clientIds = new TreeSet<>();
@@ -244,26 +371,6 @@ public final class ReportJob {
 
   // ---- reading ---------------------------------------------------------------------------
 
-  private static Dataset<Row> read(SparkSession spark, Lake lake, String table, StructType schema) {
-    return DeltaIO.readOrEmpty(spark, lake.gold(table), schema);
-  }
-
-  private static List<Row> monthRows(SparkSession spark, Lake lake, String table, StructType schema, String month) {
-    return read(spark, lake, table, schema).filter(col("month").equalTo(month)).collectAsList();
-  }
-
-  /**
-   * The month's answers with score <= 2 from silver surveys (comments masked there), selected as
-   * gold/satisfaction selects them, as of the gold run shown; none without a gold run.
-   */
-  private static List<Row> dissatisfiedAnswers(SparkSession spark, Lake lake, YearMonth month, Instant asOf) {
-    if (asOf == null) return List.of();
-    Dataset<Row> surveys = DeltaIO.readOrEmpty(spark, lake.silver("surveys"), Silver.SURVEYS);
-    return Satisfaction.answersOfMonth(surveys, month, asOf).where(Satisfaction.isDissatisfied())
-        .select("client_id", "answered_at", "respondent_type", "employee_id", "score", "comment", "survey_id")
-        .collectAsList();
-  }
-
   private static Map<String, List<Row>> byClient(List<Row> rows) {
     Map<String, List<Row>> by = new HashMap<>();
     for (Row r : rows) by.computeIfAbsent(r.getAs("client_id"), k -> new ArrayList<>()).add(r);
@@ -279,12 +386,12 @@ public final class ReportJob {
   }
 
   /** run_id and as_of of the gold rows shown: the scorecard's, else any table's of the month. */
-  private static ReportHeader header(String company, String month, LocalDate issueDate, List<Row> scorecard,
-      List<Row> settlement, List<Row> compliance) {
-    Row source = scorecard.stream().max(Comparator.comparing((Row r) -> ts(r, "as_of"), Comparator.nullsFirst(Comparator.naturalOrder())))
+  private static ReportHeader header(String company, String month, LocalDate issueDate, GoldRows gold) {
+    Row source = gold.of("client_scorecard", month).stream()
+        .max(Comparator.comparing((Row r) -> ts(r, "as_of"), Comparator.nullsFirst(Comparator.naturalOrder())))
         .orElse(null);
-    if (source == null) source = settlement.stream().filter(r -> month.equals(r.getAs("month"))).findFirst().orElse(null);
-    if (source == null) source = compliance.stream().filter(r -> month.equals(r.getAs("month"))).findFirst().orElse(null);
+    if (source == null) source = gold.of("settlement_quality", month).stream().findFirst().orElse(null);
+    if (source == null) source = gold.of("sla_compliance", month).stream().findFirst().orElse(null);
     String runId = source == null ? null : source.getAs("run_id");
     Instant asOf = source == null ? null : ts(source, "as_of");
     return new ReportHeader(company, month, runId, asOf, issueDate);
