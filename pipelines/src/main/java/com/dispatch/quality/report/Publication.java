@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
@@ -68,8 +69,9 @@ public final class Publication {
 
   /** The run id of the month's latest SUCCEEDED metrics run (by end time), or null. */
   static String lastSucceeded(SparkSession spark, Lake lake, String month) {
-    if (!DeltaIO.exists(spark, lake.runs())) return null;
-    List<Row> last = spark.read().format("delta").load(lake.runs())
+    Optional<Dataset<Row>> runs = DeltaIO.readIfExists(spark, lake.runs());
+    if (runs.isEmpty()) return null;
+    List<Row> last = runs.get()
         .filter(col("command").equalTo(MetricsJob.COMMAND).and(col("month").equalTo(month))
             .and(col("status").equalTo(RunLog.SUCCEEDED)))
         .orderBy(col("ended_at").desc(), col("run_id").desc()).select("run_id").limit(1).collectAsList();
@@ -81,9 +83,10 @@ public final class Publication {
     Map<String, TreeSet<String>> out = new TreeMap<>();
     Dataset<Row> all = null;
     for (String table : Gold.TABLES.keySet()) {
-      if (!DeltaIO.exists(spark, lake.gold(table))) continue;
+      Optional<Dataset<Row>> gold = DeltaIO.readIfExists(spark, lake.gold(table));
+      if (gold.isEmpty()) continue;
       out.put(table, new TreeSet<>());
-      Dataset<Row> ids = spark.read().format("delta").load(lake.gold(table)).filter(col("month").equalTo(month))
+      Dataset<Row> ids = gold.get().filter(col("month").equalTo(month))
           .select(lit(table).as("table"), col("run_id")).distinct();
       all = all == null ? ids : all.unionAll(ids);
     }

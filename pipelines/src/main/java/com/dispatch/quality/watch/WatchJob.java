@@ -12,6 +12,7 @@ import com.dispatch.quality.io.DeltaIO;
 import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.io.ReferenceLoader;
 import com.dispatch.quality.io.RunLog;
+import com.dispatch.quality.schema.Conform;
 import com.dispatch.quality.schema.Gold;
 import com.dispatch.quality.schema.Silver;
 import java.io.PrintStream;
@@ -30,7 +31,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -74,9 +74,9 @@ public final class WatchJob {
       MetricContext ctx = new MetricContext(SlaWatchlist.watchMonth(cutOff), cutOff, refs.calendar(),
           refs.slaPolicies(), refs.qualityTargets());
       SilverInputs in = readSilver(spark, lake, cutOff);
-      StructType rowSchema = withoutRunColumns(Gold.SLA_WATCHLIST);
+      StructType rowSchema = Gold.withoutRunColumns(Gold.SLA_WATCHLIST);
       long t0 = System.nanoTime();
-      List<Row> rows = DeltaIO.conform(SlaWatchlist.compute(in, ctx), rowSchema).collectAsList();
+      List<Row> rows = Conform.to(SlaWatchlist.compute(in, ctx), rowSchema).collectAsList();
       long t1 = System.nanoTime();
 
       Dataset<Row> stamped = spark.createDataFrame(rows, rowSchema)
@@ -165,13 +165,5 @@ public final class WatchJob {
           r.getAs("elapsed_share")));
     }
     return out;
-  }
-
-  private static StructType withoutRunColumns(StructType schema) {
-    List<StructField> keep = new ArrayList<>();
-    for (StructField f : schema.fields()) {
-      if (!f.name().equals("run_id") && !f.name().equals("as_of")) keep.add(f);
-    }
-    return new StructType(keep.toArray(new StructField[0]));
   }
 }
