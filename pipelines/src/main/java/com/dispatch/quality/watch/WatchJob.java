@@ -12,15 +12,13 @@ import com.dispatch.quality.io.DeltaIO;
 import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.io.ReferenceLoader;
 import com.dispatch.quality.io.RunLog;
+import com.dispatch.quality.metrics.MetricsJob;
 import com.dispatch.quality.schema.Conform;
 import com.dispatch.quality.schema.Gold;
-import com.dispatch.quality.schema.Silver;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,7 +34,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The watch run (SPEC §4.8, issue 12): silver → gold/sla_watchlist for one as_of, and the digest.
  *
- * <p>Reads silver pruned to what months M−1..M+1 (M = month(as_of)) can reach, computes the
+ * <p>Reads silver pruned as a metrics run of M..M+1 prunes it (M = month(as_of)), computes the
  * watchlist in one Spark job (collected: it is a list for people, small), replaces the as_of_date
  * partition of gold/sla_watchlist in one Delta commit (run_id and as_of on every row), writes the
  * digest under {@code <out>/watch/<as_of_date>/<HHmm>/} when an out folder is given, prints one
@@ -104,42 +102,16 @@ public final class WatchJob {
   }
 
   /**
-   * The silver inputs a watch run needs, pruned before anything runs: roster assignments active at
-   * some point of M−1..M+1 (starting in those months, or billed in them), cases reported in
-   * M−1..M+1 up to as_of and their events, settlement of M−1 and M (M+1's wages cannot be on the
-   * list yet, {@link SlaWatchlist#wageMonths}), clients and insurance rates whole (small). The
-   * activity and commitment tables are not read.
+   * The silver inputs a watch run needs: those of a metrics run of months M..M+1, whose pruning
+   * ({@link MetricsJob#readSilver(SparkSession, Lake, YearMonth, YearMonth)}) already reaches back
+   * to M−1: roster assignments active at some point of M−1..M+1, cases reported in M−1..M+1 and
+   * their events, settlement from M−1 on. The watchlist itself keeps what as_of has seen and only
+   * the pay days of M−1 and M ({@link SlaWatchlist#wageMonths}); activities, commitments and
+   * surveys are never looked at.
    */
   public static SilverInputs readSilver(SparkSession spark, Lake lake, Instant asOf) {
     List<YearMonth> months = SlaWatchlist.months(asOf);
-    LocalDate first = months.get(0).atDay(1);
-    LocalDate last = months.get(2).atEndOfMonth();
-    Dataset<Row> cases = silver(spark, lake, "cases", Silver.CASES)
-        .where(col("reported_at").geq(lit(startOfDay(first)))
-            .and(col("reported_at").lt(lit(startOfDay(last.plusDays(1)))))
-            .and(col("reported_at").leq(lit(Timestamp.from(asOf)))));
-    Dataset<Row> caseEvents = silver(spark, lake, "case_events", Silver.CASE_EVENTS);
-    caseEvents = caseEvents.join(cases.select(col("case_id").as("_case_id")),
-        caseEvents.col("case_id").equalTo(col("_case_id")), "left_semi");
-    return new SilverInputs(
-        silver(spark, lake, "clients", Silver.CLIENTS),
-        silver(spark, lake, "roster", Silver.ROSTER).where(col("start_date").leq(lit(Date.valueOf(last)))
-            .and(col("end_date").isNull().or(col("end_date").geq(lit(Date.valueOf(first)))))),
-        silver(spark, lake, "settlement", Silver.SETTLEMENT)
-            .where(col("service_month").isin(months.get(0).toString(), months.get(1).toString())),
-        cases,
-        caseEvents,
-        spark.createDataFrame(new ArrayList<>(), Silver.ACTIVITIES),
-        spark.createDataFrame(new ArrayList<>(), Silver.SERVICE_COMMITMENTS),
-        silver(spark, lake, "insurance_rates", Silver.INSURANCE_RATES));
-  }
-
-  private static Dataset<Row> silver(SparkSession spark, Lake lake, String entity, StructType schema) {
-    return DeltaIO.readOrEmpty(spark, lake.silver(entity), schema);
-  }
-
-  private static Timestamp startOfDay(LocalDate d) {
-    return Timestamp.from(d.atStartOfDay(MetricContext.ZONE).toInstant());
+    return MetricsJob.readSilver(spark, lake, months.get(1), months.get(2));
   }
 
   /** Names of the clients on the list only (a small collect). */
