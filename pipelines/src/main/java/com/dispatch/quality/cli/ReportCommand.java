@@ -20,8 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Render the monthly PDF reports from the gold tables: <out>/<month>/<client_id>.pdf, _overview.pdf and manifest.csv.")
 public final class ReportCommand implements Callable<Integer> {
-  @Option(names = "--lake", required = true, description = "Lake root (directory or Hadoop URI).")
-  String lake;
+  @Mixin LakeOption lake;
 
   @Option(names = "--month", required = true, description = "Month to report, yyyy-MM.")
   YearMonth month;
@@ -55,7 +54,7 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     PdfSigner signer = sign.signer(); // before Spark starts: a wrong password fails in a second
     SparkSession session = spark.session("quality-report");
-    renderAndRecord(session, new ReportJob.Settings(lake, month, out, clients, limit, threads, progressEvery, company, null),
+    renderAndRecord(session, new ReportJob.Settings(lake.root, month, out, clients, limit, threads, progressEvery, company, null),
         signer);
     return 0;
   }
@@ -81,12 +80,12 @@ public final class ReportCommand implements Callable<Integer> {
           r.pdfs(), signer == null ? "unsigned" : "signed", r.dataRunId(), settings.out().resolve(month), r.loadSeconds(),
           r.renderSeconds(), r.pdfs() / Math.max(r.renderSeconds(), 1e-9));
       RunLog.record(session, lakeLoc, new RunLog.RunRecord(runId, "report", month, r.dataAsOf(), started,
-          Instant.now(), "SUCCEEDED", message, List.of()));
+          Instant.now(), RunLog.SUCCEEDED, message, List.of()));
       System.out.println("report " + runId + ": " + message);
       return r;
     } catch (RuntimeException e) {
       RunLog.record(session, lakeLoc, new RunLog.RunRecord(runId, "report", month, null, started,
-          Instant.now(), "FAILED", String.valueOf(e.getMessage()), List.of()));
+          Instant.now(), RunLog.FAILED, String.valueOf(e.getMessage()), List.of()));
       throw e;
     }
   }
