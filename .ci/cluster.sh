@@ -23,7 +23,7 @@ export SPARK_HOME="$spark_home" SPARK_LOCAL_IP=127.0.0.1 SPARK_MASTER_HOST=127.0
 flags="$(sed -n 's:.*<jvm.flags>\(.*\)</jvm.flags>.*:\1:p' pom.xml)"
 
 app="$root/pipelines/target/quality-pipelines-app.jar"
-if [ ! -f "$app" ] || [ -n "$(find pom.xml pipelines/pom.xml reports/pom.xml pipelines/src/main reports/src/main -newer "$app" -print -quit)" ]; then
+if [ ! -f "$app" ] || [ -n "$(find pom.xml domain/pom.xml pipelines/pom.xml reports/pom.xml domain/src/main pipelines/src/main reports/src/main -newer "$app" -print -quit)" ]; then
   echo "cluster: building the application jar (mvn package -DskipTests) ..." >&2
   mvn -q -B package -DskipTests >&2
 fi

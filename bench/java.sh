@@ -12,8 +12,8 @@ cpfile="$root/bench/work/classpath.txt"
 mkdir -p "$root/bench/work"
 stale() {
   [ ! -s "$cpfile" ] && return 0
-  [ -n "$(find "$root/pom.xml" "$root/pipelines/pom.xml" "$root/reports/pom.xml" "$root/pipelines/src" \
-      "$root/reports/src" -newer "$cpfile" -print -quit 2>/dev/null)" ]
+  [ -n "$(find "$root/pom.xml" "$root/domain/pom.xml" "$root/pipelines/pom.xml" "$root/reports/pom.xml" \
+      "$root/domain/src" "$root/pipelines/src" "$root/reports/src" -newer "$cpfile" -print -quit 2>/dev/null)" ]
 }
 if stale; then
   echo "bench: compiling main + test classes and writing the test classpath ..." >&2

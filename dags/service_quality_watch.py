@@ -35,43 +35,22 @@ from datetime import timedelta
 from typing import Any
 
 import pendulum
-from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 from airflow.sdk import DAG, CronTriggerTimetable, Param, task
 
-TIME_ZONE = "Asia/Shanghai"
+from quality_cli import (  # noqa: F401  (JVM_FLAGS, DEFAULT_SPARK_CONF: the tests read them here)
+    DEFAULT_SPARK_CONF,
+    JVM_FLAGS,
+    LAKE,
+    LANDING,
+    OUT,
+    TIME_ZONE,
+    cli_step,
+    cut_off,
+)
+
 DEFAULT_SCHEDULE = "0 8-20 * * *"
-DEFAULT_MAIN_CLASS = "com.dispatch.quality.cli.QualityCli"
 # Levels that make a mail worth sending (SPEC §4.8 levels; docs/decisions.md "Watchlist").
 URGENT_LEVELS = ("OVERDUE", "CRITICAL_90", "WARN_75")
-
-# Copy of <jvm.flags> in the root pom.xml, as in service_quality_monthly.py (a test keeps all three equal).
-JVM_FLAGS = (
-    "-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED "
-    "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED "
-    "--add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED "
-    "--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED "
-    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED "
-    "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED "
-    "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED "
-    "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED "
-    "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false "
-    "-Dio.netty.tryReflectionSetAccessible=true "
-    "-Djavax.xml.stream.XMLInputFactory=com.ctc.wstx.stax.WstxInputFactory "
-    "-Djavax.xml.stream.XMLOutputFactory=com.ctc.wstx.stax.WstxOutputFactory "
-    "-Djava.awt.headless=true -Duser.timezone=UTC -Dfile.encoding=UTF-8"
-)
-DEFAULT_SPARK_CONF = {
-    "spark.driver.extraJavaOptions": JVM_FLAGS,
-    "spark.executor.extraJavaOptions": JVM_FLAGS,
-}
-
-
-def cut_off(params: dict, dag_run: Any) -> str:
-    """The run's as_of: params.as_of, else the logical date (a manual run: its trigger time)."""
-    if params.get("as_of"):
-        return params["as_of"]
-    when = dag_run.logical_date or dag_run.run_after
-    return pendulum.instance(when).in_timezone(TIME_ZONE).isoformat()
 
 
 def digest_folder(out: str, as_of: str) -> str:
@@ -88,50 +67,13 @@ def should_mail(summary: dict, every_run: str) -> bool:
 
 
 AS_OF = "{{ quality_watch_as_of(params, dag_run) }}"
-APP_JAR = "{{ var.value.quality_app_jar }}"
-LANDING = "{{ var.value.quality_landing_uri }}"
-LAKE = "{{ var.value.quality_lake_uri }}"
-OUT = "{{ var.value.quality_out_uri }}"
 RECIPIENTS = "{{ var.value.quality_watch_recipients }}"
 EVERY_RUN = "{{ var.value.get('quality_watch_mail_every_run', 'false') }}"
 SMTP_CONN_ID = "{{ var.value.get('quality_smtp_conn_id', 'smtp_default') }}"
-MAIN_CLASS = "{{ var.value.get('quality_main_class', '" + DEFAULT_MAIN_CLASS + "') }}"
-SPARK_CONN_ID = "{{ var.value.get('quality_spark_conn_id', 'spark_default') }}"
-SPARK_CONF = "{{ var.value.get('quality_spark_conf', '{}') }}"
 
 
-class WatchCliSubmit(SparkSubmitOperator):
-    """SparkSubmitOperator whose connection id, main class and Spark conf are templated too."""
-
-    template_fields = (*SparkSubmitOperator.template_fields, "spark_conn_id", "main_class", "spark_conf_json")
-
-    def __init__(self, *, spark_conn_id: str, main_class: str, spark_conf_json: str, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.spark_conn_id = spark_conn_id
-        self.main_class = main_class
-        self.spark_conf_json = spark_conf_json
-
-    def execute(self, context: Any) -> None:
-        overrides = json.loads(self.spark_conf_json or "{}")
-        if not isinstance(overrides, dict):
-            raise ValueError("Variable quality_spark_conf must be a JSON object of Spark properties")
-        self._conn_id = self.spark_conn_id
-        self._java_class = self.main_class
-        self.conf = {**DEFAULT_SPARK_CONF, **(self.conf or {}), **overrides}
-        return super().execute(context)
-
-
-def _cli_step(task_id: str, args: list[str], **kwargs: Any) -> WatchCliSubmit:
-    return WatchCliSubmit(
-        task_id=task_id,
-        application=APP_JAR,
-        application_args=args,
-        main_class=MAIN_CLASS,
-        spark_conn_id=SPARK_CONN_ID,
-        spark_conf_json=SPARK_CONF,
-        name="service-quality-watch-" + task_id,
-        **kwargs,
-    )
+def _cli_step(task_id: str, args: list[str], **kwargs: Any):
+    return cli_step(task_id, args, name="service-quality-watch-" + task_id, **kwargs)
 
 
 with DAG(

@@ -1,6 +1,6 @@
 package com.dispatch.quality.calendar;
 
-import java.io.BufferedReader;
+import com.dispatch.quality.csv.CsvReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -50,23 +50,34 @@ public final class WorkCalendar implements Serializable {
     }
   }
 
-  /** Parses {@code date,is_workday[,note]} with a header row (the cn_calendar.csv contract). */
+  /**
+   * Parses {@code date,is_workday[,note]} with a header row (the cn_calendar.csv contract, read
+   * like every CSV of the project by {@link CsvReader}: columns matched by header name, RFC-4180
+   * quoting, a leading BOM). The reader is not closed.
+   */
   public static WorkCalendar fromCsv(Reader reader, String name) throws IOException {
     Map<LocalDate, Boolean> rows = new TreeMap<>();
-    BufferedReader in = new BufferedReader(reader);
-    String line = in.readLine();
-    int lineNo = 1;
-    while ((line = in.readLine()) != null) {
-      lineNo++;
-      if (line.isBlank()) continue;
-      String[] f = line.split(",", -1);
+    CsvReader csv = new CsvReader(reader);
+    CsvReader.Record header = csv.next();
+    if (header == null) return new WorkCalendar(rows);
+    int date = column(header, "date", name);
+    int isWorkday = column(header, "is_workday", name);
+    for (CsvReader.Record r = csv.next(); r != null; r = csv.next()) {
+      if (r.fields().stream().allMatch(String::isBlank)) continue;
       try {
-        rows.put(LocalDate.parse(f[0].strip()), parseBool(f[1].strip()));
+        rows.put(LocalDate.parse(r.fields().get(date).strip()), parseBool(r.fields().get(isWorkday).strip()));
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException(name + " line " + lineNo + ": cannot read '" + line + "': " + e.getMessage(), e);
+        throw new IllegalArgumentException(name + " line " + r.line() + ": cannot read '" + r.raw() + "': " + e.getMessage(), e);
       }
     }
     return new WorkCalendar(rows);
+  }
+
+  private static int column(CsvReader.Record header, String column, String name) {
+    for (int i = 0; i < header.fields().size(); i++) {
+      if (header.fields().get(i).strip().equalsIgnoreCase(column)) return i;
+    }
+    throw new IllegalArgumentException(name + ": no column " + column + " in the header '" + header.raw() + "'");
   }
 
   private static boolean parseBool(String s) {

@@ -7,27 +7,22 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code quality ingest}: landing zone -> bronze, silver, quarantine (SPEC §2, §3, §6). */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
     description = "Ingests every source of the landing zone into the lake's bronze, silver and quarantine "
         + "Delta tables and prints the per-file reconciliation. Files whose bytes were ingested before are skipped.")
 public final class IngestCommand implements Callable<Integer> {
-  @Option(names = "--landing", required = true, paramLabel = "DIR|URI",
-      description = "Landing zone: a directory or Hadoop URI with one folder per source (reference/, roster/, ...).")
-  String landing;
+  @Mixin LandingOption landing;
 
-  @Option(names = "--lake", required = true, paramLabel = "DIR|URI",
-      description = "Lake root (directory or Hadoop URI) holding bronze/, silver/, quarantine, runs.")
-  String lake;
+  @Mixin LakeOption lake;
 
   @Mixin
   SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
-    ingestAndReconcile(sparkOptions.session("quality-ingest"), new Lake(lake), landing);
+    ingestAndReconcile(sparkOptions.session("quality-ingest"), lake.lake(), landing.uri);
     return 0;
   }
 

@@ -23,8 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Render the monthly PDF reports from the gold tables: <out>/<month>/<client_id>.pdf, _overview.pdf and manifest.csv.")
 public final class ReportCommand implements Callable<Integer> {
-  @Option(names = "--lake", required = true, description = "Lake root (directory or Hadoop URI).")
-  String lake;
+  @Mixin LakeOption lake;
 
   @Option(names = "--month", required = true, split = ",", paramLabel = "yyyy-MM[,yyyy-MM...]",
       description = "Month(s) to report; several months are read in one pass.")
@@ -60,7 +59,7 @@ public final class ReportCommand implements Callable<Integer> {
     PdfSigner signer = sign.signer(); // before Spark starts: a wrong password fails in a second
     SparkSession session = spark.session("quality-report");
     SparkActivity.Snapshot start = SparkActivity.now();
-    renderAndRecord(session, new ReportJob.Settings(lake, months.get(0), out, clients, limit, threads, progressEvery,
+    renderAndRecord(session, new ReportJob.Settings(lake.root, months.get(0), out, clients, limit, threads, progressEvery,
         company, null), months, signer);
     System.out.println("report: " + SparkActivity.Snapshot.since(start));
     return 0;

@@ -27,12 +27,9 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "The monthly job: ingest the landing zone, compute the gold metrics and render the reports.")
 public final class RunCommand implements Callable<Integer> {
-  @Option(names = "--landing", required = true, paramLabel = "DIR|URI",
-      description = "Landing zone (directory or Hadoop URI) with one folder per source.")
-  String landing;
+  @Mixin LandingOption landing;
 
-  @Option(names = "--lake", required = true, paramLabel = "DIR|URI", description = "Lake root (directory or Hadoop URI).")
-  String lake;
+  @Mixin LakeOption lake;
 
   @Option(names = "--out", defaultValue = "out", paramLabel = "DIR",
       description = "Where PDFs go (<out>/<month>/). Default: ${DEFAULT-VALUE}.")
@@ -42,9 +39,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Month(s) to compute and report. Default: every service month present in silver settlement.")
   List<YearMonth> months = new ArrayList<>();
 
-  @Option(names = "--as-of", paramLabel = "INSTANT", converter = MetricsCommand.InstantConverter.class,
-      description = "Cut-off instant for the metrics (same spellings as metrics --as-of). Default: now.")
-  Instant asOf;
+  @Mixin AsOfOption asOf;
 
   @Option(names = "--no-reports", description = "Stop after the metrics.")
   boolean noReports;
@@ -61,12 +56,12 @@ public final class RunCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     PdfSigner signer = noReports ? null : sign.signer(); // a wrong key fails before the ingest, not after it
     SparkSession spark = sparkOptions.session("quality-run");
-    Lake lakeLoc = new Lake(lake);
-    Instant cutOff = asOf == null ? Instant.now() : asOf;
+    Lake lakeLoc = lake.lake();
+    Instant cutOff = asOf.orNow();
 
-    System.out.println("== 1/3 ingest " + landing + " -> " + lake);
+    System.out.println("== 1/3 ingest " + landing.uri + " -> " + lakeLoc.root());
     SparkActivity.Snapshot ingestStart = SparkActivity.now();
-    IngestCommand.ingestAndReconcile(spark, lakeLoc, landing);
+    IngestCommand.ingestAndReconcile(spark, lakeLoc, landing.uri);
     System.out.println("ingest: " + SparkActivity.Snapshot.since(ingestStart));
 
     List<YearMonth> todo = months.isEmpty() ? settlementMonths(spark, lakeLoc) : months;
@@ -76,12 +71,12 @@ public final class RunCommand implements Callable<Integer> {
     if (!noReports) {
       System.out.println("\n== 3/3 reports -> " + out.toAbsolutePath());
       SparkActivity.Snapshot reportStart = SparkActivity.now();
-      ReportCommand.renderAndRecord(spark, new ReportJob.Settings(lake, todo.get(0), out, List.of(), 0, threads, 50, null,
+      ReportCommand.renderAndRecord(spark, new ReportJob.Settings(lakeLoc.root(), todo.get(0), out, List.of(), 0, threads, 50, null,
           null), todo, signer);
       System.out.println("reports: " + SparkActivity.Snapshot.since(reportStart));
     }
     System.out.printf(java.util.Locale.ROOT, "%nrun finished in %.0f s: lake %s (bronze/, silver/, gold/, quarantine, runs)%s%n",
-        (System.nanoTime() - t0) / 1e9, lake, noReports ? "" : ", PDFs in " + out.toAbsolutePath() + "/<month>/");
+        (System.nanoTime() - t0) / 1e9, lakeLoc.root(), noReports ? "" : ", PDFs in " + out.toAbsolutePath() + "/<month>/");
     return 0;
   }
 

@@ -3,7 +3,6 @@ package com.dispatch.quality.config;
 import com.dispatch.quality.domain.Kpi;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,21 +15,15 @@ public final class QualityTargets implements Serializable {
 
   public record Target(BigDecimal value, Kpi.Direction direction) implements Serializable {}
 
-  private final Map<String, Target> targets;
+  private final PerClient<Target> targets;
 
-  private QualityTargets(Map<String, Target> targets) { this.targets = targets; }
+  private QualityTargets(Map<String, Target> targets) { this.targets = new PerClient<>(targets); }
 
   public static QualityTargets none() { return new QualityTargets(Map.of()); }
 
-  public static QualityTargets of(Map<String, Target> byKpiAndClient) {
-    return new QualityTargets(new HashMap<>(byKpiAndClient));
-  }
+  public static QualityTargets of(Map<String, Target> byKpiAndClient) { return new QualityTargets(byKpiAndClient); }
 
-  public static String key(String kpi, String clientId) { return kpi + "|" + clientId; }
+  public static String key(String kpi, String clientId) { return PerClient.key(kpi, clientId); }
 
-  public Optional<Target> target(String kpi, String clientId) {
-    Target own = targets.get(key(kpi, clientId));
-    if (own != null) return Optional.of(own);
-    return Optional.ofNullable(targets.get(key(kpi, SlaPolicies.ALL_CLIENTS)));
-  }
+  public Optional<Target> target(String kpi, String clientId) { return targets.get(kpi, clientId); }
 }

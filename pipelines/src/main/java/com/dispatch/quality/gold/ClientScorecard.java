@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import com.dispatch.quality.config.QualityTargets;
 import com.dispatch.quality.domain.Kpi;
+import com.dispatch.quality.domain.PeriodType;
 import com.dispatch.quality.domain.RespondentType;
 import com.dispatch.quality.domain.ResponseMetric;
 import com.dispatch.quality.domain.SlaRule;
@@ -122,8 +123,8 @@ public final class ClientScorecard {
             rate(col("met"), col("met").plus(col("breached"))).as("value"));
 
     // Quarters still in progress are not scored, but their client still gets a (null) value for M.
-    Column scored = col("period_type").equalTo(ServiceFrequency.MONTH)
-        .or(col("period_type").equalTo(ServiceFrequency.QUARTER).and(col("is_final")));
+    Column scored = col("period_type").equalTo(PeriodType.MONTH.name())
+        .or(col("period_type").equalTo(PeriodType.QUARTER.name()).and(col("is_final")));
     Dataset<Row> frequency = gold.serviceFrequency()
         .groupBy("client_id", "month")
         .agg(sum(when(scored, 1L).otherwise(0L)).as("commitments"),

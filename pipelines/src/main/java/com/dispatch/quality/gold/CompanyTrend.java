@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.dispatch.quality.config.SlaPolicies;
+import com.dispatch.quality.domain.SettlementStatus;
 import com.dispatch.quality.domain.SlaRule;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
@@ -28,7 +29,7 @@ public final class CompanyTrend {
 
   public static Dataset<Row> compute(Dataset<Row> settlementQuality, Dataset<Row> slaCompliance, MetricContext ctx) {
     Column month = col("month").equalTo(ctx.monthKey());
-    Dataset<Row> settlement = settlementQuality.filter(month.and(col("settlement_status").equalTo("ISSUED")))
+    Dataset<Row> settlement = settlementQuality.filter(month.and(col("settlement_status").equalTo(SettlementStatus.ISSUED.name())))
         .agg(count(lit(1)).as("issued_settlements"), total("headcount_errors"), total("expected_headcount"),
             total("calc_error_lines"), total("evaluated_lines"));
     Object[] scored = Arrays.stream(SlaRule.values()).filter(SlaRule::inCompanyScore).map(SlaRule::name).toArray();

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 import com.dispatch.quality.config.SlaPolicies;
+import com.dispatch.quality.domain.ResponseStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -37,7 +38,7 @@ public final class ResponseTimeDistribution {
 
   public static Dataset<Row> compute(Dataset<Row> responseTimeEvents, MetricContext ctx) {
     Dataset<Row> events = responseTimeEvents.select(col("metric"), col("client_id"), col("month"),
-        when(col("status").equalTo(ResponseTimeEvents.CLOSED), col("hours")).as("closed_hours"),
+        when(col("status").equalTo(ResponseStatus.CLOSED.name()), col("hours")).as("closed_hours"),
         col("status"));
     Dataset<Row> perClient = aggregate(events, col("client_id"));
     Dataset<Row> company = aggregate(events, lit(SlaPolicies.ALL_CLIENTS));
@@ -47,7 +48,7 @@ public final class ResponseTimeDistribution {
   private static Dataset<Row> aggregate(Dataset<Row> events, Column clientKey) {
     Column hours = col("closed_hours");
     List<Column> aggs = new ArrayList<>();
-    aggs.add(count(when(col("status").equalTo(ResponseTimeEvents.OPEN), lit(1))).as("n_open"));
+    aggs.add(count(when(col("status").equalTo(ResponseStatus.OPEN.name()), lit(1))).as("n_open"));
     aggs.add(min(hours).as("min_hours"));
     aggs.add(expr("percentile(closed_hours, array(0.5, 0.9, 0.95))").as("pcts"));
     aggs.add(max(hours).as("max_hours"));

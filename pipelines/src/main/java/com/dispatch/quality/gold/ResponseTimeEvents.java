@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 import com.dispatch.quality.domain.ResponseMetric;
+import com.dispatch.quality.domain.ResponseStatus;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,8 +29,6 @@ import org.apache.spark.sql.Row;
 public final class ResponseTimeEvents {
   private ResponseTimeEvents() {}
 
-  static final String CLOSED = "CLOSED";
-  static final String OPEN = "OPEN";
 
   public static Dataset<Row> compute(SilverInputs in, MetricContext ctx) {
     return compute(in, ctx, CaseMilestones.earliest(in.caseEvents(), ctx));
@@ -138,6 +137,6 @@ public final class ResponseTimeEvents {
     return subjects.select(col("metric"), col("subject_id"), col("client_id"), lit(ctx.monthKey()).as("month"),
         col("start_at"), col("end_at"),
         when(col("end_at").isNotNull(), greatest(lit(0.0), hoursBetween(col("start_at"), col("end_at")))).as("hours"),
-        when(col("end_at").isNotNull(), lit(CLOSED)).otherwise(lit(OPEN)).as("status"));
+        when(col("end_at").isNotNull(), lit(ResponseStatus.CLOSED.name())).otherwise(lit(ResponseStatus.OPEN.name())).as("status"));
   }
 }

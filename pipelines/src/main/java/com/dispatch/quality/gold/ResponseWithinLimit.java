@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 import com.dispatch.quality.config.ResponseLimits;
 import com.dispatch.quality.config.SlaPolicies;
 import com.dispatch.quality.domain.ResponseMetric;
+import com.dispatch.quality.domain.ResponseStatus;
 import com.dispatch.quality.domain.SlaRule;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public final class ResponseWithinLimit {
 
   public static Dataset<Row> compute(Dataset<Row> responseTimeEvents, MetricContext ctx) {
     SlaPolicies policies = ctx.slaPolicies();
-    Column closed = col("status").equalTo(ResponseTimeEvents.CLOSED);
+    Column closed = col("status").equalTo(ResponseStatus.CLOSED.name());
     Dataset<Row> events = responseTimeEvents.select(col("metric"), col("client_id"), col("month"),
         closed.as("is_closed"), closed.and(col("hours").leq(limit(col("client_id"), policies))).as("is_within"));
     Dataset<Row> perClient = events.groupBy("metric", "client_id", "month")

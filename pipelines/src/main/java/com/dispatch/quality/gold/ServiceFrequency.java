@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import com.dispatch.quality.domain.PeriodType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,9 +29,6 @@ import org.apache.spark.sql.Row;
 public final class ServiceFrequency {
   private ServiceFrequency() {}
 
-  public static final String MONTH = "MONTH";
-  public static final String QUARTER = "QUARTER";
-
   public static Dataset<Row> compute(SilverInputs in, MetricContext ctx) {
     YearMonth m = ctx.month();
     LocalDate monthStart = m.atDay(1);
@@ -38,7 +36,7 @@ public final class ServiceFrequency {
     Instant windowEnd = min(MetricContext.endOfDay(m.atEndOfMonth()), ctx.asOf());
     boolean quarterEnds = m.getMonthValue() % 3 == 0;
 
-    Column isQuarter = col("period").equalTo(QUARTER);
+    Column isQuarter = col("period").equalTo(PeriodType.QUARTER.name());
     Dataset<Row> commitments = in.serviceCommitments()
         .select("client_id", "activity_type", "period", "min_count", "effective_from", "effective_to")
         .withColumn("period_start", when(isQuarter, lit(quarterStart)).otherwise(lit(monthStart)));
@@ -55,7 +53,7 @@ public final class ServiceFrequency {
         .and(col("s.effective_to").isNull().or(col("s.effective_to").geq(col("r.period_start"))));
     Dataset<Row> commitmentsInForce = r.join(s, supersedes, "left_anti")
         .withColumn("period_start_at",
-            when(col("period").equalTo(QUARTER), lit(startOf(quarterStart))).otherwise(lit(startOf(monthStart))));
+            when(isQuarter, lit(startOf(quarterStart))).otherwise(lit(startOf(monthStart))));
 
     Dataset<Row> activitiesSeen = in.activities()
         .where(col("occurred_at").geq(lit(startOf(quarterStart))).and(col("occurred_at").leq(lit(windowEnd))))
@@ -75,13 +73,13 @@ public final class ServiceFrequency {
     return counted.select(
         col("client_id"),
         col("activity_type"),
-        when(col("period").equalTo(QUARTER), quarterKey).otherwise(lit(ctx.monthKey())).as("period"),
+        when(isQuarter, quarterKey).otherwise(lit(ctx.monthKey())).as("period"),
         lit(ctx.monthKey()).as("month"),
         col("period").as("period_type"),
         col("min_count"),
         col("actual_count"),
         col("actual_count").geq(col("min_count")).as("is_compliant"),
-        col("period").equalTo(MONTH).or(lit(quarterEnds)).as("is_final"));
+        col("period").equalTo(PeriodType.MONTH.name()).or(lit(quarterEnds)).as("is_final"));
   }
 
   static LocalDate quarterStart(YearMonth m) {

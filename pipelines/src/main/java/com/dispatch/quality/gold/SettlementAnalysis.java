@@ -34,8 +34,6 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The shared steps of SPEC §4.1 (settlement accuracy) for one month M as of {@code as_of}, as
@@ -48,8 +46,6 @@ import org.apache.spark.sql.types.StructType;
  * meet in one shuffle join on (client_id, employee_id).
  */
 final class SettlementAnalysis {
-  static final String ISSUED = "ISSUED";
-  static final String MISSING = "MISSING";
 
   /** Billed components in the order of SPEC §2 and of settlement_errors.component; total last. */
   static final List<String> COMPONENTS = List.of(
@@ -287,14 +283,5 @@ final class SettlementAnalysis {
   private static Column differs(Column billed, Column expected) {
     return coalesce(functions.abs(billed.minus(expected)).geq(lit(CENT)),
         billed.isNull().notEqual(expected.isNull()));
-  }
-
-  /** {@code schema} without the run_id/as_of columns the writer adds. */
-  static StructType withoutRunColumns(StructType schema) {
-    List<StructField> keep = new ArrayList<>();
-    for (StructField f : schema.fields()) {
-      if (!f.name().equals("run_id") && !f.name().equals("as_of")) keep.add(f);
-    }
-    return new StructType(keep.toArray(new StructField[0]));
   }
 }

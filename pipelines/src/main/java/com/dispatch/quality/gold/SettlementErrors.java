@@ -7,7 +7,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
-import com.dispatch.quality.io.DeltaIO;
+import com.dispatch.quality.domain.SettlementError;
+import com.dispatch.quality.schema.Conform;
 import com.dispatch.quality.schema.Gold;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -28,11 +29,6 @@ import org.apache.spark.sql.types.StructType;
  * has no error rows: its status says it all.
  */
 public final class SettlementErrors {
-  static final String ERROR_MISSING = "MISSING";
-  static final String ERROR_EXTRA = "EXTRA";
-  static final String ERROR_DUPLICATE = "DUPLICATE";
-  static final String ERROR_CALC = "CALC";
-
   private SettlementErrors() {}
 
   public static Dataset<Row> compute(SilverInputs in, MetricContext ctx) {
@@ -45,13 +41,13 @@ public final class SettlementErrors {
     Dataset<Row> issuedClients = broadcast(originalBatch.select(col("client_id").as("issued_client_id")));
     Dataset<Row> linesWithExpected = allLinesWithExpected
         .join(issuedClients, col("client_id").equalTo(col("issued_client_id")), "left_semi");
-    StructType shape = SettlementAnalysis.withoutRunColumns(Gold.SETTLEMENT_ERRORS);
+    StructType shape = Gold.withoutRunColumns(Gold.SETTLEMENT_ERRORS);
     Column month = lit(ctx.monthKey());
 
     Column headcountError =
-        when(col("is_expected").and(col("line_id").isNull()), lit(ERROR_MISSING))
-            .when(not(col("is_expected")).and(col("is_head_row")), lit(ERROR_EXTRA))
-            .when(col("is_expected").and(col("line_count").gt(1)).and(col("is_head_row")), lit(ERROR_DUPLICATE));
+        when(col("is_expected").and(col("line_id").isNull()), lit(SettlementError.MISSING.name()))
+            .when(not(col("is_expected")).and(col("is_head_row")), lit(SettlementError.EXTRA.name()))
+            .when(col("is_expected").and(col("line_count").gt(1)).and(col("is_head_row")), lit(SettlementError.DUPLICATE.name()));
     Dataset<Row> headcountErrors = linesWithExpected
         .withColumn("error", headcountError)
         .where(col("error").isNotNull())
@@ -64,10 +60,10 @@ public final class SettlementErrors {
     Dataset<Row> calcErrors = linesWithExpected
         .where(col("is_evaluated"))
         .select(col("client_id"), col("employee_id"), col("line_id"), explode(col("calc_errors")).as("c"))
-        .select(col("client_id"), month.as("month"), col("employee_id"), lit(ERROR_CALC).as("error"),
+        .select(col("client_id"), month.as("month"), col("employee_id"), lit(SettlementError.CALC.name()).as("error"),
             col("c.component").as("component"), col("line_id"), col("c.billed").as("billed"),
             col("c.expected").as("expected"));
 
-    return DeltaIO.conform(headcountErrors, shape).unionByName(DeltaIO.conform(calcErrors, shape));
+    return Conform.to(headcountErrors, shape).unionByName(Conform.to(calcErrors, shape));
   }
 }

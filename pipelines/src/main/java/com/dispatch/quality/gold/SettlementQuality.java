@@ -7,7 +7,8 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import com.dispatch.quality.io.DeltaIO;
+import com.dispatch.quality.domain.SettlementStatus;
+import com.dispatch.quality.schema.Conform;
 import com.dispatch.quality.schema.Gold;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -54,7 +55,7 @@ public final class SettlementQuality {
     Dataset<Row> out = perClient.select(
         col("client_id"),
         lit(ctx.monthKey()).as("month"),
-        when(issued, lit(SettlementAnalysis.ISSUED)).otherwise(lit(SettlementAnalysis.MISSING)).as("settlement_status"),
+        when(issued, lit(SettlementStatus.ISSUED.name())).otherwise(lit(SettlementStatus.MISSING.name())).as("settlement_status"),
         col("expected_headcount"),
         whenIssued(issued, col("billed_headcount")).as("billed_headcount"),
         whenIssued(issued, col("missing")).as("missing"),
@@ -67,7 +68,7 @@ public final class SettlementQuality {
         whenIssued(issued, ratio(headcountErrors, col("expected_headcount"))).as("headcount_error_rate"),
         whenIssued(issued, ratio(col("calc_error_lines"), col("evaluated_lines"))).as("calc_error_rate"),
         whenIssued(issued, col("correction_batches")).as("correction_batches"));
-    return DeltaIO.conform(out, SettlementAnalysis.withoutRunColumns(Gold.SETTLEMENT_QUALITY));
+    return Conform.to(out, Gold.withoutRunColumns(Gold.SETTLEMENT_QUALITY));
   }
 
   private static Column countIf(Column condition) {

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import com.dispatch.quality.config.SlaPolicies;
+import com.dispatch.quality.domain.SlaStatus;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,14 +30,14 @@ public final class SlaCompliance {
     Column met = col("met");
     Column breached = col("breached");
     return events.groupBy(col("rule"), clientKey.as("client_id"), col("month"))
-        .agg(count(lit(1)).as("evaluated"), countStatus(SlaEvents.MET).as("met"),
-            countStatus(SlaEvents.BREACHED).as("breached"), countStatus(SlaEvents.PENDING).as("pending"))
+        .agg(count(lit(1)).as("evaluated"), countStatus(SlaStatus.MET).as("met"),
+            countStatus(SlaStatus.BREACHED).as("breached"), countStatus(SlaStatus.PENDING).as("pending"))
         .withColumn("compliance_rate", when(met.plus(breached).gt(0), met.cast("double").divide(met.plus(breached))))
         .select(col("rule"), col("client_id"), col("month"), col("evaluated"), met, breached, col("pending"),
             col("compliance_rate"));
   }
 
-  private static Column countStatus(String status) {
-    return count(when(col("status").equalTo(status), lit(1)));
+  private static Column countStatus(SlaStatus status) {
+    return count(when(col("status").equalTo(status.name()), lit(1)));
   }
 }

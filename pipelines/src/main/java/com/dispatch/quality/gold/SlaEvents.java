@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import com.dispatch.quality.domain.SlaRule;
+import com.dispatch.quality.domain.SlaStatus;
 import com.dispatch.quality.schema.Gold;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,13 +34,8 @@ import org.apache.spark.sql.Row;
 public final class SlaEvents {
   private SlaEvents() {}
 
-  static final String MET = "MET";
-  static final String BREACHED = "BREACHED";
-  static final String PENDING = "PENDING";
-
   /** Output columns, in Gold.SLA_EVENTS order without run_id/as_of. */
-  static final Column[] COLUMNS = Arrays.stream(Gold.SLA_EVENTS.fieldNames())
-      .filter(n -> !Arrays.asList(Gold.RUN_COLUMNS.fieldNames()).contains(n))
+  static final Column[] COLUMNS = Arrays.stream(Gold.withoutRunColumns(Gold.SLA_EVENTS).fieldNames())
       .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
 
   public static Dataset<Row> compute(SilverInputs in, MetricContext ctx) {
@@ -154,12 +150,12 @@ public final class SlaEvents {
     Column completed = when(col("completed_at").leq(asOf), col("completed_at"));
     Column deadline = col("deadline_at");
     Dataset<Row> judged = subjects.where(deadline.isNotNull()).withColumn("completed_at", completed);
-    Column status = when(col("completed_at").isNotNull().and(col("completed_at").leq(deadline)), lit(MET))
-        .when(col("completed_at").isNotNull(), lit(BREACHED))
-        .when(deadline.lt(asOf), lit(BREACHED))
-        .otherwise(lit(PENDING));
+    Column status = when(col("completed_at").isNotNull().and(col("completed_at").leq(deadline)), lit(SlaStatus.MET.name()))
+        .when(col("completed_at").isNotNull(), lit(SlaStatus.BREACHED.name()))
+        .when(deadline.lt(asOf), lit(SlaStatus.BREACHED.name()))
+        .otherwise(lit(SlaStatus.PENDING.name()));
     return judged.withColumn("status", status)
-        .withColumn("lateness_hours", when(col("status").equalTo(BREACHED),
+        .withColumn("lateness_hours", when(col("status").equalTo(SlaStatus.BREACHED.name()),
             hoursBetween(deadline, coalesce(col("completed_at"), asOf))))
         .select(COLUMNS);
   }

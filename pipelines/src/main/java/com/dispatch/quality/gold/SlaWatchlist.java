@@ -38,8 +38,7 @@ public final class SlaWatchlist {
   private SlaWatchlist() {}
 
   /** Output columns, in Gold.SLA_WATCHLIST order without run_id/as_of. */
-  static final Column[] COLUMNS = Arrays.stream(Gold.SLA_WATCHLIST.fieldNames())
-      .filter(n -> !Arrays.asList(Gold.RUN_COLUMNS.fieldNames()).contains(n))
+  static final Column[] COLUMNS = Arrays.stream(Gold.withoutRunColumns(Gold.SLA_WATCHLIST).fieldNames())
       .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
 
   /** month(as_of) in Asia/Shanghai: the middle month of a watch run. */

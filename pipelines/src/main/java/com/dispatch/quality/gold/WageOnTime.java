@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import com.dispatch.quality.domain.SlaRule;
-import com.dispatch.quality.io.DeltaIO;
+import com.dispatch.quality.schema.Conform;
 import com.dispatch.quality.schema.Gold;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -45,7 +45,7 @@ public final class WageOnTime {
   /** The same from {@link SettlementAnalysis#linesWithExpected} of M, computed once by the caller. */
   static Dataset<Row> events(Dataset<Row> linesWithExpected, Dataset<Row> clients, MetricContext ctx) {
     Dataset<Row> events = SlaEvents.evaluate(subjects(linesWithExpected, clients, payDays(clients), ctx), ctx);
-    return DeltaIO.conform(events, SettlementAnalysis.withoutRunColumns(Gold.SLA_EVENTS));
+    return Conform.to(events, Gold.withoutRunColumns(Gold.SLA_EVENTS));
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.dispatch.quality.ingest;
 
+import com.dispatch.quality.csv.CsvReader;
 import com.dispatch.quality.domain.ReasonCode;
 import com.dispatch.quality.schema.Sources.ColumnSpec;
 import com.dispatch.quality.schema.Sources.SourceSpec;

@@ -1,5 +1,6 @@
 package com.dispatch.quality.ingest;
 
+import com.dispatch.quality.csv.CsvReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

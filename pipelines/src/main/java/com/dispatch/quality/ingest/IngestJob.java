@@ -14,6 +14,7 @@ import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.io.RunLog;
 import com.dispatch.quality.io.RunLog.FileCount;
 import com.dispatch.quality.schema.Bronze;
+import com.dispatch.quality.schema.Conform;
 import com.dispatch.quality.schema.Quarantine;
 import com.dispatch.quality.schema.Silver;
 import com.dispatch.quality.schema.Sources;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -110,7 +112,7 @@ public final class IngestJob {
         null, List.of()));
     try {
         IngestResult result = ingest(landing, runId, new Timestamp(started.toEpochMilli()));
-        String status = result.reconciled() ? "SUCCEEDED" : "FAILED";
+        String status = result.reconciled() ? RunLog.SUCCEEDED : RunLog.FAILED;
         String message = result.reconciled()
             ? String.format("%d files ingested, %d skipped as duplicates, %d unreadable; %d rows read, %d accepted, %d quarantined",
                 result.count(IngestResult.INGESTED), result.count(IngestResult.SKIPPED_DUPLICATE),
@@ -123,7 +125,7 @@ public final class IngestJob {
       } catch (RuntimeException e) {
         try {
           IngestRecovery.removeRows(spark, lake, List.of(runId));
-          RunLog.record(spark, lake, new RunLog.RunRecord(runId, "ingest", null, null, started, Instant.now(), "FAILED",
+          RunLog.record(spark, lake, new RunLog.RunRecord(runId, "ingest", null, null, started, Instant.now(), RunLog.FAILED,
               String.valueOf(e.getMessage()) + " (this run's bronze, quarantine and ingested_files rows were removed)",
               List.of()));
         } catch (RuntimeException cleanup) {
@@ -375,8 +377,9 @@ public final class IngestJob {
     Map<String, String> seen = new HashMap<>();
     Map<FileStat, String> byStat = new HashMap<>();
     Map<String, LandingFile> snapshots = new HashMap<>();
-    if (!DeltaIO.exists(spark, lake.ingestedFiles())) return new Known(seen, byStat, snapshots);
-    for (Row r : spark.read().format("delta").load(lake.ingestedFiles())
+    Optional<Dataset<Row>> ingested = DeltaIO.readIfExists(spark, lake.ingestedFiles());
+    if (ingested.isEmpty()) return new Known(seen, byStat, snapshots);
+    for (Row r : ingested.get()
         .select("file_sha256", "file", "size_bytes", "file_modified_at", "source", "status").collectAsList()) {
       seen.putIfAbsent(r.getString(0), r.getString(1));
       if (!r.isNullAt(2) && !r.isNullAt(3)) {
@@ -398,7 +401,7 @@ public final class IngestJob {
     for (SourceRun r : runs) {
       // The counts are known: a source without quarantined rows adds nothing (and a run without any, no commit).
       if (r.counts().values().stream().mapToLong(FileCount::rowsQuarantined).sum() == 0) continue;
-      Dataset<Row> q = DeltaIO.conform(r.quarantined(), Quarantine.QUARANTINE);
+      Dataset<Row> q = Conform.to(r.quarantined(), Quarantine.QUARANTINE);
       all = all == null ? q : all.unionAll(q);
     }
     if (!unreadable.isEmpty()) {

@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -39,8 +41,9 @@ public final class IngestRecovery {
   /** Ingest runs with a STARTED row and no end row, oldest first, with their start instant. */
   static Map<String, Timestamp> deadRuns(SparkSession spark, Lake lake) {
     Map<String, Timestamp> dead = new java.util.LinkedHashMap<>();
-    if (!DeltaIO.exists(spark, lake.runs())) return dead;
-    List<Row> rows = spark.read().format("delta").load(lake.runs())
+    Optional<Dataset<Row>> runs = DeltaIO.readIfExists(spark, lake.runs());
+    if (runs.isEmpty()) return dead;
+    List<Row> rows = runs.get()
         .filter(col("command").equalTo(COMMAND))
         .groupBy("run_id")
         .agg(functions.max(functions.when(col("status").notEqual(RunLog.STARTED), 1).otherwise(0)).as("ended"),

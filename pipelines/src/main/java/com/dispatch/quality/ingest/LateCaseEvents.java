@@ -13,6 +13,7 @@ import com.dispatch.quality.schema.Sources;
 import com.dispatch.quality.silver.ReferenceChecks;
 import com.dispatch.quality.silver.RowValidator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -38,9 +39,10 @@ final class LateCaseEvents {
   /** @param deliveredCaseIds case_id of the cases this run accepted */
   static long recheck(SparkSession spark, Lake lake, Dataset<Row> deliveredCaseIds, Consumer<String> progress) {
     String eventsPath = lake.silver(Sources.CASE_EVENTS.name());
-    if (!DeltaIO.exists(spark, eventsPath)) return 0;
+    Optional<Dataset<Row>> stored = DeltaIO.readIfExists(spark, eventsPath);
+    if (stored.isEmpty()) return 0;
     Dataset<Row> ids = deliveredCaseIds.select(col("case_id").as("_cid")).distinct();
-    Dataset<Row> events = spark.read().format("delta").load(eventsPath);
+    Dataset<Row> events = stored.get();
     Dataset<Row> kept = events.join(ids, events.col("case_id").equalTo(ids.col("_cid")), "left_semi")
         .withColumn(RowValidator.REASON, lit(null).cast(DataTypes.StringType))
         .withColumn(RowValidator.MESSAGE, lit(null).cast(DataTypes.StringType));

@@ -1,10 +1,12 @@
 package com.dispatch.quality.io;
 
+import com.dispatch.quality.schema.Conform;
 import com.dispatch.quality.spark.SparkActivity;
 import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
@@ -12,8 +14,6 @@ import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -39,18 +39,14 @@ public final class DeltaIO {
     return spark.createDataFrame(new ArrayList<>(), schema);
   }
 
+  /** The table at {@code path}, or empty when it does not exist yet (the caller has nothing to do). */
+  public static Optional<Dataset<Row>> readIfExists(SparkSession spark, String path) {
+    return exists(spark, path) ? Optional.of(spark.read().format("delta").load(path)) : Optional.empty();
+  }
+
   /** The table at {@code path} as of a version (time travel; the history is kept, SPEC §2, §6). */
   public static Dataset<Row> readVersion(SparkSession spark, String path, long version) {
     return spark.read().format("delta").option("versionAsOf", version).load(path);
-  }
-
-  /** Selects and casts {@code df}'s columns to exactly {@code schema} (order, types and comments). */
-  public static Dataset<Row> conform(Dataset<Row> df, StructType schema) {
-    List<Column> cols = new ArrayList<>();
-    for (StructField f : schema.fields()) {
-      cols.add(functions.col(f.name()).cast(f.dataType()).as(f.name(), f.metadata()));
-    }
-    return df.select(cols.toArray(new Column[0]));
   }
 
   /**
@@ -77,14 +73,14 @@ public final class DeltaIO {
     if (values.isEmpty()) throw new IllegalArgumentException("no " + column + " to replace in " + path);
     List<String> quoted = values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList();
     String predicate = "`" + column + "` IN (" + String.join(", ", quoted) + ")";
-    String tag = write(conform(df, schema), path, w -> w.mode("overwrite").option("replaceWhere", predicate), column);
+    String tag = write(Conform.to(df, schema), path, w -> w.mode("overwrite").option("replaceWhere", predicate), column);
     // No commit with the tag: Delta skipped an empty commit (no rows to add, none to replace).
     return CommitLog.outputRows(df.sparkSession(), path, tag).orElse(0);
   }
 
   /** Appends rows in one commit, creating the table (partitioned by {@code partitionBy}) on first use. */
   public static void append(Dataset<Row> df, String path, StructType schema, String... partitionBy) {
-    write(conform(df, schema), path, w -> w.mode("append"), partitionBy);
+    write(Conform.to(df, schema), path, w -> w.mode("append"), partitionBy);
   }
 
   /**
@@ -93,7 +89,7 @@ public final class DeltaIO {
    */
   public static void appendOnce(Dataset<Row> df, String path, StructType schema, String appId, long version,
       String... partitionBy) {
-    write(conform(df, schema), path, w -> w.mode("append").option("txnAppId", appId)
+    write(Conform.to(df, schema), path, w -> w.mode("append").option("txnAppId", appId)
         .option("txnVersion", version), partitionBy);
   }
 
@@ -105,7 +101,7 @@ public final class DeltaIO {
   public static void upsert(Dataset<Row> source, String path, StructType schema, String on, String whenMatchedUpdateIf,
       String... partitionBy) {
     SparkSession spark = source.sparkSession();
-    Dataset<Row> rows = conform(source, schema);
+    Dataset<Row> rows = Conform.to(source, schema);
     if (!exists(spark, path)) {
       write(rows, path, w -> w.mode("append"), partitionBy);
       return;
@@ -123,7 +119,7 @@ public final class DeltaIO {
    * SPEC §2), keeping the replaced version in the history; creates it when absent.
    */
   public static void overwrite(Dataset<Row> df, String path, StructType schema) {
-    write(conform(df, schema), path, w -> w.mode("overwrite"));
+    write(Conform.to(df, schema), path, w -> w.mode("overwrite"));
   }
 
   /** Deletes the rows matching {@code condition} (one commit, none when nothing matches). */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
@@ -94,8 +95,9 @@ public final class Publication {
   /** Per month, the run id of its latest SUCCEEDED metrics run (by end time, then run id); months without one absent. */
   static Map<String, String> lastSucceeded(SparkSession spark, Lake lake, List<String> months) {
     Map<String, String> out = new TreeMap<>();
-    if (!DeltaIO.exists(spark, lake.runs())) return out;
-    List<Row> rows = spark.read().format("delta").load(lake.runs())
+    Optional<Dataset<Row>> runs = DeltaIO.readIfExists(spark, lake.runs());
+    if (runs.isEmpty()) return out;
+    List<Row> rows = runs.get()
         .filter(col("command").equalTo(MetricsJob.COMMAND).and(col("month").isin(months.toArray()))
             .and(col("status").equalTo(RunLog.SUCCEEDED)))
         .select("month", "run_id", "ended_at").collectAsList();
@@ -125,9 +127,10 @@ public final class Publication {
     Dataset<Row> all = null;
     List<String> tables = new ArrayList<>();
     for (String table : Gold.TABLES.keySet()) {
-      if (!DeltaIO.exists(spark, lake.gold(table))) continue;
+      Optional<Dataset<Row>> gold = DeltaIO.readIfExists(spark, lake.gold(table));
+      if (gold.isEmpty()) continue;
       tables.add(table);
-      Dataset<Row> ids = spark.read().format("delta").load(lake.gold(table)).filter(col("month").isin(months.toArray()))
+      Dataset<Row> ids = gold.get().filter(col("month").isin(months.toArray()))
           .select(lit(table).as("table"), col("month"), col("run_id")).distinct();
       all = all == null ? ids : all.unionAll(ids);
     }

@@ -11,8 +11,11 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -213,4 +216,11 @@ public final class Gold {
       col("hours_left", DoubleType, "deadline_at - as_of in hours; negative when overdue"),
       col("elapsed_share", DoubleType, "(as_of - clock_start_at) / (deadline_at - clock_start_at), fraction; above 1 when overdue"),
       col("level", StringType, "OVERDUE, CRITICAL_90 (>= 0.9), WARN_75 (>= 0.75) or WARN_50 (>= 0.5)")), RUN_COLUMNS);
+
+  /** {@code schema} without the run columns ({@link #RUN_COLUMNS}) the writer adds: what a transform returns. */
+  public static StructType withoutRunColumns(StructType schema) {
+    Set<String> run = Set.of(RUN_COLUMNS.fieldNames());
+    return new StructType(Arrays.stream(schema.fields()).filter(f -> !run.contains(f.name()))
+        .toArray(StructField[]::new));
+  }
 }

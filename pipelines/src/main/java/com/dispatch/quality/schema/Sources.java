@@ -5,6 +5,7 @@ import com.dispatch.quality.domain.CaseType;
 import com.dispatch.quality.domain.InsuranceItem;
 import com.dispatch.quality.domain.Kpi;
 import com.dispatch.quality.domain.Milestone;
+import com.dispatch.quality.domain.PeriodType;
 import com.dispatch.quality.domain.ReasonCode;
 import com.dispatch.quality.domain.RespondentType;
 import com.dispatch.quality.domain.SlaRule;
@@ -212,7 +213,7 @@ public final class Sources {
   public static final SourceSpec SERVICE_COMMITMENTS = new SourceSpec("service_commitments", true, List.of(
       col("client_id", STRING).required(),
       enumCol("activity_type", ActivityType.values()).required(),
-      enumCol("period", "MONTH", "QUARTER").required(),
+      enumCol("period", PeriodType.values()).required(),
       col("min_count", INT).required().nonNegative(),
       col("effective_from", DATE).required(),
       col("effective_to", DATE)),

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
 
 import com.dispatch.quality.io.DeltaIO;
+import com.dispatch.quality.schema.Conform;
 import com.dispatch.quality.schema.Sources.SourceSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class SilverMerge {
    */
   public static void merge(Dataset<Row> accepted, SourceSpec spec, String path) {
     var spark = accepted.sparkSession();
-    Dataset<Row> latest = DeltaIO.conform(latestPerKey(accepted, spec), spec.silver())
+    Dataset<Row> latest = Conform.to(latestPerKey(accepted, spec), spec.silver())
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       String[] partitionBy = spec.partitionBy() == null ? new String[0] : new String[] {spec.partitionBy()};

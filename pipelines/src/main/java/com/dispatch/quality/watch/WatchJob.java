@@ -12,14 +12,13 @@ import com.dispatch.quality.io.DeltaIO;
 import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.io.ReferenceLoader;
 import com.dispatch.quality.io.RunLog;
+import com.dispatch.quality.metrics.MetricsJob;
+import com.dispatch.quality.schema.Conform;
 import com.dispatch.quality.schema.Gold;
-import com.dispatch.quality.schema.Silver;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,13 +29,12 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The watch run (SPEC §4.8, issue 12): silver → gold/sla_watchlist for one as_of, and the digest.
  *
- * <p>Reads silver pruned to what months M−1..M+1 (M = month(as_of)) can reach, computes the
+ * <p>Reads silver pruned as a metrics run of M..M+1 prunes it (M = month(as_of)), computes the
  * watchlist in one Spark job (collected: it is a list for people, small), replaces the as_of_date
  * partition of gold/sla_watchlist in one Delta commit (run_id and as_of on every row), writes the
  * digest under {@code <out>/watch/<as_of_date>/<HHmm>/} when an out folder is given, prints one
@@ -74,9 +72,9 @@ public final class WatchJob {
       MetricContext ctx = new MetricContext(SlaWatchlist.watchMonth(cutOff), cutOff, refs.calendar(),
           refs.slaPolicies(), refs.qualityTargets());
       SilverInputs in = readSilver(spark, lake, cutOff);
-      StructType rowSchema = withoutRunColumns(Gold.SLA_WATCHLIST);
+      StructType rowSchema = Gold.withoutRunColumns(Gold.SLA_WATCHLIST);
       long t0 = System.nanoTime();
-      List<Row> rows = DeltaIO.conform(SlaWatchlist.compute(in, ctx), rowSchema).collectAsList();
+      List<Row> rows = Conform.to(SlaWatchlist.compute(in, ctx), rowSchema).collectAsList();
       long t1 = System.nanoTime();
 
       Dataset<Row> stamped = spark.createDataFrame(rows, rowSchema)
@@ -104,42 +102,16 @@ public final class WatchJob {
   }
 
   /**
-   * The silver inputs a watch run needs, pruned before anything runs: roster assignments active at
-   * some point of M−1..M+1 (starting in those months, or billed in them), cases reported in
-   * M−1..M+1 up to as_of and their events, settlement of M−1 and M (M+1's wages cannot be on the
-   * list yet, {@link SlaWatchlist#wageMonths}), clients and insurance rates whole (small). The
-   * activity and commitment tables are not read.
+   * The silver inputs a watch run needs: those of a metrics run of months M..M+1, whose pruning
+   * ({@link MetricsJob#readSilver(SparkSession, Lake, YearMonth, YearMonth)}) already reaches back
+   * to M−1: roster assignments active at some point of M−1..M+1, cases reported in M−1..M+1 and
+   * their events, settlement from M−1 on. The watchlist itself keeps what as_of has seen and only
+   * the pay days of M−1 and M ({@link SlaWatchlist#wageMonths}); activities, commitments and
+   * surveys are never looked at.
    */
   public static SilverInputs readSilver(SparkSession spark, Lake lake, Instant asOf) {
     List<YearMonth> months = SlaWatchlist.months(asOf);
-    LocalDate first = months.get(0).atDay(1);
-    LocalDate last = months.get(2).atEndOfMonth();
-    Dataset<Row> cases = silver(spark, lake, "cases", Silver.CASES)
-        .where(col("reported_at").geq(lit(startOfDay(first)))
-            .and(col("reported_at").lt(lit(startOfDay(last.plusDays(1)))))
-            .and(col("reported_at").leq(lit(Timestamp.from(asOf)))));
-    Dataset<Row> caseEvents = silver(spark, lake, "case_events", Silver.CASE_EVENTS);
-    caseEvents = caseEvents.join(cases.select(col("case_id").as("_case_id")),
-        caseEvents.col("case_id").equalTo(col("_case_id")), "left_semi");
-    return new SilverInputs(
-        silver(spark, lake, "clients", Silver.CLIENTS),
-        silver(spark, lake, "roster", Silver.ROSTER).where(col("start_date").leq(lit(Date.valueOf(last)))
-            .and(col("end_date").isNull().or(col("end_date").geq(lit(Date.valueOf(first)))))),
-        silver(spark, lake, "settlement", Silver.SETTLEMENT)
-            .where(col("service_month").isin(months.get(0).toString(), months.get(1).toString())),
-        cases,
-        caseEvents,
-        spark.createDataFrame(new ArrayList<>(), Silver.ACTIVITIES),
-        spark.createDataFrame(new ArrayList<>(), Silver.SERVICE_COMMITMENTS),
-        silver(spark, lake, "insurance_rates", Silver.INSURANCE_RATES));
-  }
-
-  private static Dataset<Row> silver(SparkSession spark, Lake lake, String entity, StructType schema) {
-    return DeltaIO.readOrEmpty(spark, lake.silver(entity), schema);
-  }
-
-  private static Timestamp startOfDay(LocalDate d) {
-    return Timestamp.from(d.atStartOfDay(MetricContext.ZONE).toInstant());
+    return MetricsJob.readSilver(spark, lake, months.get(1), months.get(2));
   }
 
   /** Names of the clients on the list only (a small collect). */
@@ -165,13 +137,5 @@ public final class WatchJob {
           r.getAs("elapsed_share")));
     }
     return out;
-  }
-
-  private static StructType withoutRunColumns(StructType schema) {
-    List<StructField> keep = new ArrayList<>();
-    for (StructField f : schema.fields()) {
-      if (!f.name().equals("run_id") && !f.name().equals("as_of")) keep.add(f);
-    }
-    return new StructType(keep.toArray(new StructField[0]));
   }
 }

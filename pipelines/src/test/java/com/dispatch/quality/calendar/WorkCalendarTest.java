@@ -74,4 +74,15 @@ class WorkCalendarTest {
     assertFalse(c.isWorkday(d("2027-01-01")));
     assertThrows(WorkCalendar.CalendarNotCoveredException.class, () -> c.isWorkday(d("2026-12-31")));
   }
+
+  @Test
+  void calendarCsvIsReadByHeaderNameWithQuotedFieldsLikeEveryCsv() throws Exception {
+    var c = WorkCalendar.fromCsv(new StringReader(
+        "\uFEFFnote,is_workday,date\r\n\"国庆节, 中秋节\",false,2026-10-01\r\n调休,true,2026-10-10\r\n"), "test");
+    assertFalse(c.isWorkday(d("2026-10-01")));
+    assertTrue(c.isWorkday(d("2026-10-10")), "a make-up Saturday");
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> WorkCalendar.fromCsv(new StringReader("date,is_workday\n2026-10-01,maybe\n"), "cal.csv"));
+    assertTrue(e.getMessage().contains("cal.csv line 2"), e.getMessage());
+  }
 }

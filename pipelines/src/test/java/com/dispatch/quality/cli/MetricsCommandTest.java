@@ -16,7 +16,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code metrics} options: --as-of takes the timestamp spellings of SPEC §3, read as the ingest reads them. */
 class MetricsCommandTest {
-  private final MetricsCommand.InstantConverter asOf = new MetricsCommand.InstantConverter();
+  private final AsOfOption.InstantConverter asOf = new AsOfOption.InstantConverter();
   private static final Instant NINE_SHANGHAI = Instant.parse("2026-02-05T01:00:00Z");
 
   @Test
@@ -90,8 +90,8 @@ class MetricsCommandTest {
     MetricsCommand cmd = new MetricsCommand();
     new CommandLine(cmd).parseArgs("--lake", "/tmp/lake", "--month", "2026-01", "--master", "local[1]");
     assertEquals(java.util.List.of(YearMonth.of(2026, 1)), cmd.months);
-    assertEquals("/tmp/lake", cmd.lake);
-    assertEquals(null, cmd.asOf, "null here; call() substitutes now");
+    assertEquals("/tmp/lake", cmd.lake.root);
+    assertEquals(null, cmd.asOf.asOf, "null here; call() substitutes now");
   }
 
   @Test

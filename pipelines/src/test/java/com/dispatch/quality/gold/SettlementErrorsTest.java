@@ -29,7 +29,7 @@ class SettlementErrorsTest extends SparkTestBase {
   /** Rows as "employee|error|component|line|billed|expected", sorted. */
   private static List<String> errors(SettlementFixtures f, String month) {
     Dataset<Row> out = SettlementErrors.compute(f.inputs(), context(month, AS_OF));
-    assertEquals(SettlementAnalysis.withoutRunColumns(Gold.SETTLEMENT_ERRORS).simpleString(), out.schema().simpleString());
+    assertEquals(Gold.withoutRunColumns(Gold.SETTLEMENT_ERRORS).simpleString(), out.schema().simpleString());
     return out.collectAsList().stream()
         .map(r -> r.getAs("employee_id") + "|" + r.getAs("error") + "|" + r.getAs("component") + "|"
             + r.getAs("line_id") + "|" + r.getAs("billed") + "|" + r.getAs("expected"))

@@ -33,7 +33,7 @@ class WageOnTimeTest extends SparkTestBase {
 
   private static Row only(SettlementFixtures f, String month, String asOf) {
     Dataset<Row> out = WageOnTime.events(f.inputs(), context(month, asOf));
-    assertEquals(SettlementAnalysis.withoutRunColumns(Gold.SLA_EVENTS).simpleString(), out.schema().simpleString());
+    assertEquals(Gold.withoutRunColumns(Gold.SLA_EVENTS).simpleString(), out.schema().simpleString());
     List<Row> rows = out.collectAsList();
     assertEquals(1, rows.size());
     Row r = rows.get(0);

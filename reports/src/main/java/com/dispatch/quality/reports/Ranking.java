@@ -1,5 +1,6 @@
 package com.dispatch.quality.reports;
 
+import com.dispatch.quality.domain.Kpi;
 import com.dispatch.quality.reports.model.ClientReportData;
 import com.dispatch.quality.reports.model.RankingRow;
 import com.dispatch.quality.reports.model.ScorecardRow;
@@ -20,9 +21,9 @@ public final class Ranking {
     record Score(ClientReportData c, int met, int missed, int noData, Double attainment) {}
     List<Score> scores = new ArrayList<>();
     for (ClientReportData c : clients) {
-      int met = (int) c.kpisWithStatus("MET");
-      int missed = (int) c.kpisWithStatus("MISSED");
-      int noData = (int) c.kpisWithStatus("NO_DATA");
+      int met = (int) c.kpisWithStatus(Kpi.Status.MET);
+      int missed = (int) c.kpisWithStatus(Kpi.Status.MISSED);
+      int noData = (int) c.kpisWithStatus(Kpi.Status.NO_DATA);
       Double attainment = met + missed == 0 ? null : met / (double) (met + missed);
       scores.add(new Score(c, met, missed, noData, attainment));
     }
@@ -36,8 +37,8 @@ public final class Ranking {
     for (Score s : scores) {
       ClientReportData c = s.c();
       rows.add(new RankingRow(++rank, c.clientId(), c.displayName(), s.met(), s.missed(), s.noData(),
-          s.attainment(), kpi(c, "HEADCOUNT_ERROR_RATE"), kpi(c, "CALC_ERROR_RATE"), kpi(c, "SLA_COMPLIANCE"),
-          kpi(c, "CLIENT_SATISFACTION"), kpi(c, "EMPLOYEE_SATISFACTION")));
+          s.attainment(), kpi(c, Kpi.HEADCOUNT_ERROR_RATE), kpi(c, Kpi.CALC_ERROR_RATE), kpi(c, Kpi.SLA_COMPLIANCE),
+          kpi(c, Kpi.CLIENT_SATISFACTION), kpi(c, Kpi.EMPLOYEE_SATISFACTION)));
     }
     return rows;
   }

@@ -1,5 +1,6 @@
 package com.dispatch.quality.reports;
 
+import com.dispatch.quality.csv.CsvReader;
 import com.dispatch.quality.reports.model.ClientReportData;
 import com.dispatch.quality.reports.model.OverviewData;
 import com.dispatch.quality.reports.model.ReportHeader;
@@ -213,10 +214,13 @@ public final class ReportRenderer {
   private static void writeManifest(Path path, List<ManifestEntry> entries, boolean merge) throws IOException {
     Map<String, String> lines = new LinkedHashMap<>();
     if (merge && Files.exists(path)) {
-      List<String> old = Files.readAllLines(path, StandardCharsets.UTF_8);
-      for (String line : old.subList(Math.min(1, old.size()), old.size())) {
-        String[] f = line.split(",", -1);
-        if (f.length > 1) lines.put(f[1], line);
+      // The file's own lines, keyed by their (unquoted) file name; a quoted field may hold a comma.
+      try (CsvReader csv = new CsvReader(Files.newBufferedReader(path, StandardCharsets.UTF_8))) {
+        CsvReader.Record header = csv.next();
+        int file = header == null ? -1 : header.fields().indexOf("file");
+        for (CsvReader.Record r = file < 0 ? null : csv.next(); r != null; r = csv.next()) {
+          if (r.fields().size() > file) lines.put(r.fields().get(file), r.raw());
+        }
       }
     }
     for (ManifestEntry e : entries) lines.put(e.file(), e.csvLine());

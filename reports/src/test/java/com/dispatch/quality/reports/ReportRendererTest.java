@@ -144,6 +144,24 @@ class ReportRendererTest {
   }
 
   @Test
+  void mergedManifestKeepsOtherFilesLinesVerbatimEvenWithAQuotedCommaAndReplacesTheRenderedOnes(@TempDir Path out)
+      throws IOException {
+    Path manifest = out.resolve("2026-01/manifest.csv");
+    Files.createDirectories(manifest.getParent());
+    String kept = "C0009,C0009.pdf,3,abc,report-old,metrics-old,\"Quality, Inc.\",ff00";
+    Files.writeString(manifest, ManifestEntry.HEADER + "\n" + kept + "\nC0001,C0001.pdf,1,stale,report-old,,,\n",
+        StandardCharsets.UTF_8);
+    ClientReportData a = SampleModels.fullClient("C0001", "上海东方精密制造有限公司");
+    renderer.renderMonth(out, List.of(a), SampleModels.overview(List.of(a)), "report-test-2", 1, 0, null, true);
+    List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+    assertEquals(ManifestEntry.HEADER, lines.get(0));
+    assertTrue(lines.contains(kept), lines.toString());
+    assertEquals(1, lines.stream().filter(l -> l.startsWith("C0001,")).count(), lines.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("C0001,C0001.pdf,") && l.contains(",report-test-2,")), lines.toString());
+    assertFalse(lines.stream().anyMatch(l -> l.contains("stale")), lines.toString());
+  }
+
+  @Test
   void overviewRanksClientsAndNamesWorstBreach() throws IOException {
     ClientReportData a = SampleModels.fullClient("C0001", "上海东方精密制造有限公司");
     ClientReportData b = SampleModels.emptyClient("C0002", "苏州新能源科技股份有限公司");

@@ -1,5 +1,6 @@
 package com.dispatch.quality.reports.model;
 
+import com.dispatch.quality.domain.Kpi;
 import com.dispatch.quality.reports.Labels;
 import com.dispatch.quality.reports.ReportLanguage;
 import java.util.List;
@@ -70,16 +71,16 @@ public record ClientReportData(ReportHeader header, String clientId, String clie
 
   public String displayName() { return clientName == null || clientName.isBlank() ? clientId : clientName; }
 
-  public long kpisWithStatus(String status) {
-    return scorecard.stream().filter(r -> status.equals(r.status())).count();
+  public long kpisWithStatus(Kpi.Status status) {
+    return scorecard.stream().filter(r -> status.name().equals(r.status())).count();
   }
 
   public String scorecardSummaryText() { return scorecardSummaryText(Labels.ZH_CN); }
 
   public String scorecardSummaryText(Labels l) {
     if (scorecard.isEmpty()) return l.get("s1.summary_none");
-    return l.format("s1.summary", l.count(scorecard.size()), l.count(kpisWithStatus("MET")),
-        l.count(kpisWithStatus("MISSED")), l.count(kpisWithStatus("NO_DATA")));
+    return l.format("s1.summary", l.count(scorecard.size()), l.count(kpisWithStatus(Kpi.Status.MET)),
+        l.count(kpisWithStatus(Kpi.Status.MISSED)), l.count(kpisWithStatus(Kpi.Status.NO_DATA)));
   }
 
   public boolean hasTrend() {

@@ -1,5 +1,6 @@
 package com.dispatch.quality.reports.model;
 
+import com.dispatch.quality.domain.Kpi;
 import com.dispatch.quality.reports.Labels;
 
 /**
@@ -26,7 +27,7 @@ public record ScorecardRow(String kpi, boolean hours, Double value, Double targe
   public String targetText(Labels l) {
     if (target == null) return l.status(null);
     String t = hours ? l.hoursWithUnit(target) : l.pct(target);
-    return l.format("AT_LEAST".equals(direction) ? "target.at_least" : "target.at_most", t);
+    return l.format(Kpi.Direction.AT_LEAST.name().equals(direction) ? "target.at_least" : "target.at_most", t);
   }
 
   public String statusText() { return statusText(Labels.ZH_CN); }

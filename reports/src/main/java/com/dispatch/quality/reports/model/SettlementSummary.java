@@ -1,5 +1,6 @@
 package com.dispatch.quality.reports.model;
 
+import com.dispatch.quality.domain.SettlementStatus;
 import com.dispatch.quality.reports.Labels;
 import java.util.List;
 
@@ -8,7 +9,7 @@ public record SettlementSummary(String settlementStatus, Long expectedHeadcount,
     Long missing, Long extra, Long duplicate, Long headcountErrors, Long evaluatedLines, Long calcErrorLines,
     Boolean hasBothErrors, Double headcountErrorRate, Double calcErrorRate, Long correctionBatches) {
 
-  public boolean isMissing() { return "MISSING".equals(settlementStatus); }
+  public boolean isMissing() { return SettlementStatus.MISSING.name().equals(settlementStatus); }
 
   public List<KeyValue> rows() { return rows(Labels.ZH_CN); }
 

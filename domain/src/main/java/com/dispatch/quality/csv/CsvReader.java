@@ -1,4 +1,4 @@
-package com.dispatch.quality.ingest;
+package com.dispatch.quality.csv;
 
 import java.io.Closeable;
 import java.io.IOException;

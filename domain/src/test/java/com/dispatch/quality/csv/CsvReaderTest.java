@@ -1,4 +1,4 @@
-package com.dispatch.quality.ingest;
+package com.dispatch.quality.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
