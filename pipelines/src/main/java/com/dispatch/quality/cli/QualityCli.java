@@ -1,5 +1,9 @@
 package com.dispatch.quality.cli;
 
+import com.dispatch.quality.io.UnwritableLake;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +32,14 @@ public final class QualityCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    int code;
+    try {
+      code = execute(args);
+    } catch (Throwable t) { // an Error (Hadoop's FSError on a full disk) passes picocli's handler: exit all the same
+      System.err.println("error: " + describe(t));
+      code = 1;
+    }
+    System.exit(code);
   }
 
   /**
@@ -44,12 +55,34 @@ public final class QualityCli implements Runnable {
     return outer.lines().findFirst().orElse(outer) + System.lineSeparator() + "cause: " + root.getMessage();
   }
 
+  /**
+   * For a command with {@code --lake}: whether the failure is the lake's storage refusing writes
+   * (disk full, read-only, permissions), as a message naming the lake and what to do.
+   */
+  private static Optional<String> storageProblem(Exception ex, CommandLine cmd) {
+    String lake = cmd.getParseResult().matchedOptionValue("--lake", null);
+    if (lake == null) return Optional.empty();
+    Configuration conf = SparkSession.getDefaultSession().isDefined()
+        ? SparkSession.getDefaultSession().get().sparkContext().hadoopConfiguration() : new Configuration();
+    try {
+      return UnwritableLake.diagnose(conf, lake, ex);
+    } catch (RuntimeException probeFailed) {
+      return Optional.empty();
+    }
+  }
+
   /** Runs the CLI and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
     return new CommandLine(new QualityCli())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-          cmd.getErr().println("error: " + describe(ex));
+          Optional<String> storage = storageProblem(ex, cmd);
+          if (storage.isPresent()) {
+            cmd.getErr().println("error: " + storage.get());
+            cmd.getErr().println("failure: " + describe(ex).lines().findFirst().orElse(""));
+          } else {
+            cmd.getErr().println("error: " + describe(ex));
+          }
           if (System.getenv("QUALITY_DEBUG") != null) ex.printStackTrace(cmd.getErr());
           return 1;
         })
