@@ -40,7 +40,7 @@ faulty_run() {
   rm -f "$pause"
   wait "$pid" || rc=$?
   err="$(grep -m1 '^error: ' "$log/$name.log" || true)"
-  if [ "$rc" != 1 ] || [[ "$err" != *"the lake $lake cannot be written"* ]] || [[ "$err" != *"$cause"* ]]; then
+  if [ "$rc" != 1 ] || [[ "$err" != *"the lake $lake "* ]] || [[ "$err" != *"$cause"* ]]; then
     say "FAIL: $name exited $rc; expected 1 and an error naming the lake $lake and '$cause'; got: ${err:-no error line}"
     tail -n 30 "$log/$name.log"; return 1
   fi

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 class UnwritableLakeTest {
   @Test
   void aFullDiskDeepInsideSparksWrappersAndInASuppressedCleanupIsFound() {
-    FSError full = new FSError(new IOException("No space left on device"));
+    IOException full = new IOException("No space left on device");
     RuntimeException run = new RuntimeException("Job aborted due to stage failure: Task 0 ...",
         new IllegalStateException("task failed"));
-    run.addSuppressed(new RuntimeException("cleanup", full));
-    assertSame(full, UnwritableLake.storageCause(run));
+    run.addSuppressed(new RuntimeException("cleanup", new FSError(full)));
+    assertSame(full, UnwritableLake.storageCause(run), "the innermost, whose message is the plain errno text");
   }
 
   @Test
@@ -48,7 +48,7 @@ class UnwritableLakeTest {
     Path lake = Files.createTempDirectory("lake");
     String m = UnwritableLake.diagnose(new Configuration(), lake.toString(),
         new RuntimeException(new FSError(new IOException("No space left on device")))).orElseThrow();
-    assertTrue(m.startsWith("a write failed: java.io.IOException: No space left on device (the lake " + lake), m);
+    assertTrue(m.startsWith("a write failed: No space left on device (the lake " + lake), m);
   }
 
   @Test
