@@ -61,11 +61,11 @@ public final class UnwritableLake {
     todo.add(failure);
     while (!todo.isEmpty()) {
       Throwable t = todo.poll();
-      if (t == null || !seen.add(t)) continue;
+      if (!seen.add(t)) continue;
       if (t instanceof AccessDeniedException || (t.getMessage() != null && STORAGE.matcher(t.getMessage()).find())) {
         found = t;
       }
-      todo.add(t.getCause());
+      if (t.getCause() != null) todo.add(t.getCause()); // ArrayDeque takes no null
       for (Throwable s : t.getSuppressed()) todo.add(s);
     }
     return found;

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSError;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +23,7 @@ class UnwritableLakeTest {
     IOException full = new IOException("No space left on device");
     RuntimeException run = new RuntimeException("Job aborted due to stage failure: Task 0 ...",
         new IllegalStateException("task failed"));
-    run.addSuppressed(new RuntimeException("cleanup", new FSError(full)));
+    run.addSuppressed(new RuntimeException("cleanup", new RuntimeException(full.toString(), full)));
     assertSame(full, UnwritableLake.storageCause(run), "the innermost, whose message is the plain errno text");
   }
 
@@ -47,7 +46,7 @@ class UnwritableLakeTest {
   void aStorageErrorWhileTheLakeTakesWritesSaysTheCauseMayBeElsewhere() throws IOException {
     Path lake = Files.createTempDirectory("lake");
     String m = UnwritableLake.diagnose(new Configuration(), lake.toString(),
-        new RuntimeException(new FSError(new IOException("No space left on device")))).orElseThrow();
+        new RuntimeException(new IOException("No space left on device"))).orElseThrow();
     assertTrue(m.startsWith("a write failed: No space left on device (the lake " + lake), m);
   }
 
