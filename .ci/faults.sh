@@ -9,8 +9,12 @@
 # every PDF complete and listed in its manifest (or absent).
 # Also (item 4): two ingests of one lake at once (one waits for the lock), then two metrics runs
 # of different months and an ingest at once; the lake must equal the clean one.
+# And (item 8, .ci/lake-unwritable.sh): the lake on a tmpfs that fills up in one run and turns
+# read-only in the next; both must fail with an error naming the lake, and the run after the fix
+# must heal the lake to equal the clean one. Skipped, saying why, where a tmpfs cannot be mounted.
 #   .ci/faults.sh                 FAULTS_KEEP=1 keeps the work folder; FAULTS_SEED=n for the random kills;
-#   FAULTS="halt:commit:gold/sla_events kill:10-50" runs only those faults; FAULTS_NO_CONCURRENCY=1 skips item 4
+#   FAULTS="halt:commit:gold/sla_events kill:10-50" runs only those faults; FAULTS_NO_CONCURRENCY=1 skips item 4;
+#   FAULTS_NO_UNWRITABLE=1 skips item 8
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$(mktemp -d "${TMPDIR:-/tmp}/quality-faults.XXXXXX")"
@@ -98,10 +102,23 @@ concurrency_lane() {
   say "two metrics months and an ingest at once: done"
 }
 
+# Item 8 needs a tmpfs mounted in a private mount namespace (root, or CAP_SYS_ADMIN).
+unwritable_lane() {
+  if ! unshare -m --propagation private sh -c 'd="$(mktemp -d)"; mount -t tmpfs -o size=1m tmpfs "$d" && umount "$d"; r=$?;
+      rmdir "$d"; exit $r' >"$log/unwritable-probe.log" 2>&1; then
+    say "SKIPPED the unwritable-lake fault (item 8): cannot mount a tmpfs in a private mount namespace here" \
+      "(needs root or CAP_SYS_ADMIN): $(head -1 "$log/unwritable-probe.log")"
+    return 0
+  fi
+  unshare -m --propagation private bash .ci/lake-unwritable.sh "$work" "$months" "$asof" || return 1
+  echo 3 >"$work/unwritable-dead"
+}
+
 clean_lane & l1=$!
 faulted_lane & l2=$!
 [ -n "${FAULTS_NO_CONCURRENCY:-}" ] || { concurrency_lane & l3=$!; }
-wait "$l1"; wait "$l2"; [ -z "${l3:-}" ] || wait "$l3"
+[ -n "${FAULTS_NO_UNWRITABLE:-}" ] || { unwritable_lane & l4=$!; }
+wait "$l1"; wait "$l2"; [ -z "${l3:-}" ] || wait "$l3"; [ -z "${l4:-}" ] || wait "$l4"
 # The metrics halt leaves two run ids (one per month) without an end row: minimum = kills (+1 if it ran).
 min_dead="$(cat "$work/dead")"
 case " ${FAULTS:-$default_faults} " in *" halt:commit:gold/"*) min_dead=$((min_dead + 1)) ;; esac
@@ -111,4 +128,10 @@ say "comparing (minimum dead runs: $min_dead)"
 bench/java.sh com.dispatch.quality.bench.LakeCompare "$work/clean" "$work/faulted" "$min_dead" "$work/faulted-out" \
   $conc_arg 2>"$log/compare.err" | tee "$log/compare.log"
 [ "${PIPESTATUS[0]}" = 0 ] || { say "FAIL: lakes differ (see above)"; exit 1; }
+if [ -f "$work/unwritable-dead" ]; then
+  say "comparing the lake healed after the unwritable-lake faults"
+  bench/java.sh com.dispatch.quality.bench.LakeCompare "$work/clean" "$work/unwritable" "$(cat "$work/unwritable-dead")" \
+    "$work/unwritable-out" 2>"$log/compare-unwritable.err" | tee "$log/compare-unwritable.log"
+  [ "${PIPESTATUS[0]}" = 0 ] || { say "FAIL: the healed lake differs from the clean one (see above)"; exit 1; }
+fi
 say "fault suite passed"

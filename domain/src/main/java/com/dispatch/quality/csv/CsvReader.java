@@ -15,10 +15,33 @@ import java.util.List;
  * <p>Lenient where RFC-4180 is strict but the meaning is unambiguous: a quote inside an unquoted
  * field and text after a closing quote are kept literally. An unterminated quote at end of file
  * yields a record flagged {@link Record#unterminated()}.
+ *
+ * <p>Memory is bounded whatever the input: a field longer than {@link #MAX_FIELD_CHARS} (a 50 MB
+ * field, or a quote never closed that swallows the rest of a large file) is not kept. Its record
+ * is still read to its end, so the lines and the records after it stay right, and comes back
+ * flagged {@link Record#oversizedField()} with its text cut to the first characters.
  */
 public final class CsvReader implements Closeable {
-  /** One record: its physical start line, its fields and its text without the line end. */
-  public record Record(long line, List<String> fields, String raw, boolean unterminated) {}
+  /**
+   * One record: its physical start line, its fields and its text without the line end.
+   *
+   * @param oversizedField -1, or the index of the field that passed a limit (the field's, or the
+   *     record's); then {@code fields} holds the fields before it, {@code raw} the record's first
+   *     characters, and {@code oversizedChars} that field's full length
+   */
+  public record Record(long line, List<String> fields, String raw, boolean unterminated, int oversizedField,
+      long oversizedChars) {
+    Record(long line, List<String> fields, String raw, boolean unterminated) {
+      this(line, fields, raw, unterminated, -1, 0);
+    }
+
+    public boolean oversized() { return oversizedField >= 0; }
+  }
+
+  /** The longest field kept (characters): far above any name, address or free-text comment. */
+  public static final int MAX_FIELD_CHARS = 1 << 20;
+  /** The longest record kept (characters of its text), whatever its field lengths. */
+  public static final int MAX_RECORD_CHARS = 4 * MAX_FIELD_CHARS;
 
   private static final int EOF = -1;
 
@@ -28,8 +51,17 @@ public final class CsvReader implements Closeable {
   private int len;
   private long line = 1;
   private boolean started;
+  private final int maxFieldChars;
+  private final int maxRecordChars;
 
-  public CsvReader(Reader in) { this.in = in; }
+  public CsvReader(Reader in) { this(in, MAX_FIELD_CHARS, MAX_RECORD_CHARS); }
+
+  /** A reader with other limits (tests use small ones). */
+  CsvReader(Reader in, int maxFieldChars, int maxRecordChars) {
+    this.in = in;
+    this.maxFieldChars = maxFieldChars;
+    this.maxRecordChars = maxRecordChars;
+  }
 
   /** The next record, or null at end of input. */
   public Record next() throws IOException {
@@ -54,49 +86,65 @@ public final class CsvReader implements Closeable {
     StringBuilder raw = new StringBuilder();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;      // inside a quoted section
+    boolean fresh = true;        // nothing of the current field read yet
     boolean unterminated = false;
+    long fieldChars = 0;         // the current field's length, counted on past the limit
+    int oversized = -1;          // the first field past a limit: from then on nothing is kept
+    long oversizedChars = -1;   // its full length, once known
     while (true) {
       int c = read();
       if (c == EOF) {
         if (quoted) unterminated = true;
-        fields.add(field.toString());
         break;
       }
-      if (quoted) {
-        if (c == '"') {
-          raw.append('"');
-          if (peek() == '"') {
-            pos++;
-            raw.append('"');
-            field.append('"');
-          } else {
-            quoted = false;
-          }
-        } else {
-          if (c == '\n' || (c == '\r' && peek() != '\n')) line++;
-          raw.append((char) c);
-          field.append((char) c);
+      if (!quoted && c == ',') {
+        if (oversized < 0) {
+          raw.append(',');
+          fields.add(field.toString());
+          field.setLength(0);
+        } else if (oversizedChars < 0) {
+          oversizedChars = fieldChars;
         }
+        fieldChars = 0;
+        fresh = true;
         continue;
       }
-      if (c == ',') {
-        raw.append(',');
-        fields.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\r' || c == '\n') {
+      if (!quoted && (c == '\r' || c == '\n')) {
         if (c == '\r' && peek() == '\n') pos++;
         line++;
-        fields.add(field.toString());
         break;
-      } else if (c == '"' && field.length() == 0 && (raw.length() == 0 || raw.charAt(raw.length() - 1) == ',')) {
-        raw.append('"');
+      }
+      boolean wasFresh = fresh;
+      fresh = false;
+      String kept;
+      if (quoted && c == '"' && peek() == '"') {
+        pos++;
+        fieldChars++;
+        kept = "\"";
+        if (oversized < 0) raw.append('"');
+      } else if (quoted && c == '"') {
+        quoted = false;
+        kept = "";
+      } else if (!quoted && c == '"' && wasFresh) {
         quoted = true;
+        kept = "";
       } else {
-        raw.append((char) c);
-        field.append((char) c);
+        if (quoted && (c == '\n' || (c == '\r' && peek() != '\n'))) line++;
+        fieldChars++;
+        kept = null;
+      }
+      if (oversized >= 0) continue;
+      raw.append((char) c);
+      if (kept == null) field.append((char) c);
+      else field.append(kept);
+      if (fieldChars > maxFieldChars || raw.length() > maxRecordChars) {
+        oversized = fields.size();
+        field.setLength(0);
       }
     }
-    return new Record(start, fields, raw.toString(), unterminated);
+    if (oversized < 0) fields.add(field.toString());
+    else if (oversizedChars < 0) oversizedChars = fieldChars;
+    return new Record(start, fields, raw.toString(), unterminated, oversized, Math.max(0, oversizedChars));
   }
 
   private void consumeLineEnd() throws IOException {

@@ -21,6 +21,15 @@ class CsvReaderTest {
     return out;
   }
 
+  /** With small limits: fields of at most 10 characters, records of at most 30. */
+  private static List<CsvReader.Record> readLimited(String text) throws IOException {
+    List<CsvReader.Record> out = new ArrayList<>();
+    try (CsvReader r = new CsvReader(new StringReader(text), 10, 30)) {
+      for (CsvReader.Record rec = r.next(); rec != null; rec = r.next()) out.add(rec);
+    }
+    return out;
+  }
+
   @Test
   void leadingBomIsNotPartOfTheFirstHeaderName() throws IOException {
     List<CsvReader.Record> recs = read("\uFEFFa,b\n1,2\n");
@@ -70,5 +79,53 @@ class CsvReaderTest {
   void rawTextIsTheRecordWithoutItsLineEnd() throws IOException {
     assertEquals("1,\"a\nb\"", read("h,i\r\n1,\"a\nb\"\r\n").get(1).raw());
     assertNull(read("").stream().findFirst().orElse(null));
+  }
+
+  @Test
+  void aFieldPastTheLimitIsNotKeptAndItsRecordNamesTheFieldAndItsFullLength() throws IOException {
+    String big = "x".repeat(12) + "\n" + "y".repeat(12) + "\"\"" + "z".repeat(4);
+    List<CsvReader.Record> recs = readLimited("a,b,c\n1,\"" + big + "\",3\n4,5,6\n");
+    CsvReader.Record r = recs.get(1);
+    assertTrue(r.oversized());
+    assertEquals(1, r.oversizedField());
+    assertEquals(big.length() - 1, r.oversizedChars(), "the doubled quote counts as one character");
+    assertEquals(List.of("1"), r.fields(), "only the fields before it are kept");
+    assertTrue(r.raw().length() <= 30, r.raw());
+    assertFalse(r.unterminated());
+    assertEquals(List.of("4", "5", "6"), recs.get(2).fields());
+    assertEquals(4L, recs.get(2).line(), "the newline inside the long field still counts");
+  }
+
+  @Test
+  void fieldsAfterAnOversizedOneStillOpenTheirQuotesSoTheRecordEndsWhereItShould() throws IOException {
+    List<CsvReader.Record> recs = readLimited("a,b,c\n" + "x".repeat(20) + ",\"p,\nq\",r\nnext,1,2\n");
+    assertEquals(0, recs.get(1).oversizedField());
+    assertEquals(20, recs.get(1).oversizedChars());
+    assertEquals(3, recs.size());
+    assertEquals(List.of("next", "1", "2"), recs.get(2).fields());
+    assertEquals(4L, recs.get(2).line());
+  }
+
+  @Test
+  void aRecordPastTheRecordLimitIsFlaggedEvenWhenEveryFieldIsShort() throws IOException {
+    CsvReader.Record r = readLimited("h\n" + "12345,".repeat(8) + "end\n").get(1);
+    assertTrue(r.oversized());
+    assertEquals(5, r.oversizedField(), "the field during which the record passed 30 characters");
+    assertTrue(r.raw().length() <= 31, r.raw());
+  }
+
+  @Test
+  void aQuoteNeverClosedKeepsNoMoreThanTheLimitOfTheRestOfTheFile() throws IOException {
+    CsvReader.Record r = readLimited("a,b\n1,\"open\n" + "2,3\n".repeat(100)).get(1);
+    assertTrue(r.unterminated());
+    assertTrue(r.oversized());
+    assertEquals(4 + 4 * 100 + 1, r.oversizedChars());
+  }
+
+  @Test
+  void aFieldOfExactlyTheLimitIsKept() throws IOException {
+    CsvReader.Record r = readLimited("a,b\n" + "x".repeat(10) + ",1\n").get(1);
+    assertFalse(r.oversized());
+    assertEquals(List.of("x".repeat(10), "1"), r.fields());
   }
 }

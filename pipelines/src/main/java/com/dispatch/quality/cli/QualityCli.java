@@ -1,5 +1,10 @@
 package com.dispatch.quality.cli;
 
+import com.dispatch.quality.io.UnwritableLake;
+import java.io.PrintWriter;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,15 +49,54 @@ public final class QualityCli implements Runnable {
     return outer.lines().findFirst().orElse(outer) + System.lineSeparator() + "cause: " + root.getMessage();
   }
 
+  /**
+   * For a command with {@code --lake}: whether the failure is the lake's storage refusing writes
+   * (disk full, read-only, permissions), as a message naming the lake and what to do.
+   */
+  private static Optional<String> storageProblem(Throwable ex, String lake) {
+    if (lake == null) return Optional.empty();
+    try {
+      Configuration conf = SparkSession.getDefaultSession().isDefined()
+          ? SparkSession.getDefaultSession().get().sparkContext().hadoopConfiguration() : new Configuration();
+      return UnwritableLake.diagnose(conf, lake, ex);
+    } catch (RuntimeException probeFailed) {
+      return Optional.empty();
+    }
+  }
+
+  private static int report(Throwable ex, String lake, PrintWriter err) {
+    Optional<String> storage = storageProblem(ex, lake);
+    if (storage.isPresent()) {
+      err.println("error: " + storage.get());
+      err.println("failure: " + describe(ex).lines().findFirst().orElse(""));
+    } else {
+      err.println("error: " + describe(ex));
+    }
+    if (System.getenv("QUALITY_DEBUG") != null) ex.printStackTrace(err);
+    err.flush();
+    return 1;
+  }
+
+  /** The {@code --lake} value of a command line, or null. */
+  private static String lakeArg(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--lake") && i + 1 < args.length) return args[i + 1];
+      if (args[i].startsWith("--lake=")) return args[i].substring("--lake=".length());
+    }
+    return null;
+  }
+
   /** Runs the CLI and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
-    return new CommandLine(new QualityCli())
+    CommandLine cli = new CommandLine(new QualityCli())
         .setCaseInsensitiveEnumValuesAllowed(true)
-        .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-          cmd.getErr().println("error: " + describe(ex));
-          if (System.getenv("QUALITY_DEBUG") != null) ex.printStackTrace(cmd.getErr());
-          return 1;
-        })
-        .execute(args);
+        .setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, lakeArg(args), cmd.getErr()));
+    try {
+      return cli.execute(args);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Error e) { // passes picocli's handler (Hadoop's FSError on a full local disk): reported the same way
+      return report(e, lakeArg(args), cli.getErr());
+    }
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
@@ -22,7 +23,8 @@ import org.apache.spark.sql.RowFactory;
  * Reads one landing file into bronze rows (SPEC §1, §6), streaming, inside a Spark task. Columns
  * are matched by header name (trimmed, case-insensitive; order free); unknown columns go to
  * {@code extra_columns}. A record whose field count differs from the header's is kept raw and
- * flagged MALFORMED_ROW; every record of a file lacking a required column is flagged
+ * flagged MALFORMED_ROW, and so is a record with a field past {@link CsvReader}'s size limits
+ * (kept cut); every record of a file lacking a required column is flagged
  * MISSING_COLUMN (SPEC §3). Row layout = {@link com.dispatch.quality.schema.Bronze#forSource}.
  */
 public final class BronzeRows implements Iterator<Row> {
@@ -76,6 +78,17 @@ public final class BronzeRows implements Iterator<Row> {
     return toRow(r);
   }
 
+  /** Names the field that passed a {@link CsvReader} limit; its record is kept cut in {@code raw_record}. */
+  private String oversizedMessage(CsvReader.Record r) {
+    int i = r.oversizedField();
+    String name = i < headerSize && !header.get(i).isEmpty() ? header.get(i) : "#" + (i + 1);
+    String size = r.oversizedChars() > CsvReader.MAX_FIELD_CHARS
+        ? String.format(Locale.ROOT, "holds %,d characters, more than the %,d a field may hold", r.oversizedChars(),
+            CsvReader.MAX_FIELD_CHARS)
+        : String.format(Locale.ROOT, "makes the record longer than the %,d characters a record may hold", CsvReader.MAX_RECORD_CHARS);
+    return "field " + name + " " + size + " (the record is kept cut to its first characters)";
+  }
+
   private Row toRow(CsvReader.Record r) {
     String where = RowValidator.where(file.file(), r.line());
     String error = null;
@@ -84,6 +97,10 @@ public final class BronzeRows implements Iterator<Row> {
     if (r.unterminated()) {
       error = ReasonCode.MALFORMED_ROW.name();
       message = where + ": a quoted field is never closed (the rest of the file was read into it)";
+      mappable = false;
+    } else if (r.oversized()) {
+      error = ReasonCode.MALFORMED_ROW.name();
+      message = where + ": " + oversizedMessage(r);
       mappable = false;
     } else if (r.fields().size() != headerSize) {
       error = ReasonCode.MALFORMED_ROW.name();

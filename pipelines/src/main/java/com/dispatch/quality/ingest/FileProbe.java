@@ -82,6 +82,10 @@ public final class FileProbe {
       CsvReader.Record header = csv.next();
       if (header == null) return "empty file: no header row";
       if (header.unterminated()) return "header row has an unterminated quote: not a CSV file";
+      if (header.oversized()) {
+        return String.format(Locale.ROOT, "header row: column %d's name is %,d characters long or the row passes %,d characters: "
+            + "not a CSV header", header.oversizedField() + 1, header.oversizedChars(), CsvReader.MAX_RECORD_CHARS);
+      }
       Set<String> seen = new HashSet<>();
       for (String name : normalizedHeader(header.fields())) {
         if (!name.isEmpty() && !seen.add(name)) return "header names column '" + name + "' twice";

@@ -30,6 +30,8 @@ class IngestBadInputTest extends SparkTestBase {
       "assignment_id,employee_id,client_id,employee_name,monthly_wage,insurance_base,start_date,updated_at";
   private static final String ROW = ",C0001,张三,8000,6000,2025-07-01,2025-07-01 09:00:00";
 
+  private static final int BIG_FIELD_CHARS = 50 * 1024 * 1024;
+
   private IngestResult result;
   private Lake lake;
 
@@ -65,7 +67,14 @@ class IngestBadInputTest extends SparkTestBase {
         .file("roster/dup_header.csv", 6, lines(HEADER + ",employee_id", "A6,E6" + ROW + ",E7"))
         .file("roster/empty.csv", 7, "")
         .bytes("roster/archive.csv", 8, zipOf("roster.csv", lines(HEADER, "A8,E8" + ROW)));
-    Files.createDirectories(landing.root.resolve("roster/folder.csv"));
+    // One quoted field of 50 MB (with a line end every MB), between two good rows.
+    StringBuilder big = new StringBuilder(BIG_FIELD_CHARS);
+    for (int i = 1; i <= BIG_FIELD_CHARS; i++) big.append(i % (1 << 20) == 0 ? '\n' : 'x');
+    landing.file("roster/big.csv", 9, lines(HEADER, "A9,E9" + ROW,
+        "A10,E10,C0001,\"" + big + "\",8000,6000,2025-07-01,2025-07-01 09:00:00", "A11,E11" + ROW));
+    big = null;
+    // A directory named like a CSV file is a folder: its files belong to the source.
+    landing.file("roster/folder.csv/inner.csv", 10, lines(HEADER, "A12,E12" + ROW));
     lake = new Lake(dir.resolve("lake").toString());
     result = IngestJob.run(spark(), lake, landing.uri());
   }
@@ -83,7 +92,7 @@ class IngestBadInputTest extends SparkTestBase {
   @Test
   void everyFileReconcilesAndTheGoodRowsOfEveryFileReachSilver() {
     Assertions.assertTrue(result.reconciled(), String.join("; ", result.failures()));
-    Assertions.assertEquals(List.of("A1", "A2", "A5"), spark().read().format("delta").load(lake.silver("roster"))
+    Assertions.assertEquals(List.of("A1", "A11", "A12", "A2", "A5", "A9"), spark().read().format("delta").load(lake.silver("roster"))
         .select("assignment_id").orderBy("assignment_id").as(Encoders.STRING()).collectAsList());
   }
 
@@ -137,8 +146,29 @@ class IngestBadInputTest extends SparkTestBase {
   }
 
   @Test
-  void aDirectoryNamedLikeACsvFileIsNotAFile() {
-    Assertions.assertTrue(result.files().stream().noneMatch(f -> f.file().startsWith("roster/folder.csv")));
+  void aDirectoryNamedLikeACsvFileIsAFolderWhoseFilesAreIngested() {
+    Assertions.assertTrue(result.files().stream().noneMatch(f -> f.file().equals("roster/folder.csv")), result.files()
+        .toString());
+    Assertions.assertEquals(1, count("roster/folder.csv/inner.csv").rowsAccepted());
+  }
+
+  @Test
+  void aFiftyMegabyteFieldIsAMalformedRowNamingLineAndFieldAndTheRowsAroundItAreIngested() {
+    FileCount c = count("roster/big.csv");
+    Assertions.assertEquals(List.of(3L, 2L, 1L), List.of(c.rowsRead(), c.rowsAccepted(), c.rowsQuarantined()));
+    List<Row> q = quarantine("roster/big.csv");
+    Assertions.assertEquals(1, q.size(), "one quarantined row");
+    Assertions.assertEquals(3L, q.get(0).getLong(0));
+    Assertions.assertEquals("MALFORMED_ROW", q.get(0).getString(1));
+    Assertions.assertTrue(q.get(0).getString(2).startsWith(String.format(java.util.Locale.ROOT,
+        "roster/big.csv line 3: field employee_name holds %,d characters, more than", BIG_FIELD_CHARS)),
+        q.get(0).getString(2));
+    int rawChars = spark().read().format("delta").load(lake.quarantine()).filter(col("file").equalTo("roster/big.csv"))
+        .first().<String>getAs("raw").length();
+    Assertions.assertTrue(rawChars <= CsvReader.MAX_FIELD_CHARS + 100, "the raw row is kept cut: " + rawChars);
+    Row after = spark().read().format("delta").load(lake.bronze("roster")).filter(col("assignment_id").equalTo("A11"))
+        .select("source_line").first();
+    Assertions.assertEquals(54L, after.getLong(0), "the 50 line ends inside the field still count");
   }
 
   @Test
