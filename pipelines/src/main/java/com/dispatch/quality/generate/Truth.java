@@ -16,7 +16,9 @@ import java.util.List;
 /**
  * The ground truth beside the generated data ({@code <out>/_ground_truth/}): what the pipeline
  * must find, computed from the same values the generator writes. Large per-subject lists are
- * streamed; per (client, month) counts are kept in small sorted maps.
+ * streamed; SLA counts per (rule, client, month) are kept in arrays and the quarantine entries in a
+ * list, both written on {@link #close()}. The other summaries are written by the writer that owns
+ * their counts (settlement, cases, activities, surveys).
  */
 final class Truth implements Closeable {
   static final String DIR = "_ground_truth/";
@@ -25,16 +27,18 @@ final class Truth implements Closeable {
   private final CsvFile settlementErrors;
   private final CsvFile slaBreaches;
   private final CsvFile responseEvents;
+  private final Path root;
   private final String[] clientIds;
   private final String[] months;
   /** Per rule: evaluated, met, breached at [(client * months + month) * 3 + j]; arrays, not maps, since this runs per settlement line. */
-  final int[][] slaCounts = new int[SlaRule.values().length][];
-  final List<String[]> quarantine = new ArrayList<>();
+  private final int[][] slaCounts = new int[SlaRule.values().length][];
+  private final List<String[]> quarantine = new ArrayList<>();
   long settlementErrorRows;
   long slaBreachRows;
   long responseRows;
 
   Truth(Path root, String[] clientIds, String[] months) {
+    this.root = root;
     this.clientIds = clientIds;
     this.months = months;
     settlementErrors = new CsvFile(root, DIR + "settlement_errors.csv",
@@ -93,10 +97,47 @@ final class Truth implements Closeable {
     quarantine.add(new String[] {source, file, line == null ? null : Long.toString(line), reason.name()});
   }
 
+  /** Closes the streamed files and writes {@code sla_counts.csv} (per client, then company-wide {@code *}) and {@code quarantine.csv}. */
   @Override
   public void close() {
     settlementErrors.close();
     slaBreaches.close();
     responseEvents.close();
+    writeSlaCounts();
+    try (CsvFile f = new CsvFile(root, DIR + "quarantine.csv", new String[] {"source", "file", "line", "reason"},
+        CsvFile.Layout.plain())) {
+      for (String[] q : quarantine) f.write(q);
+    }
+  }
+
+  private void writeSlaCounts() {
+    int nc = clientIds.length;
+    int nm = months.length;
+    try (CsvFile f = new CsvFile(root, DIR + "sla_counts.csv", new String[] {"rule", "client_id", "month", "evaluated",
+        "met", "breached", "pending"}, CsvFile.Layout.plain())) {
+      for (SlaRule rule : SlaRule.values()) {
+        int[] n = slaCounts[rule.ordinal()];
+        if (n == null) continue;
+        for (int c = 0; c < nc; c++) {
+          for (int m = 0; m < nm; m++) {
+            int at = (c * nm + m) * 3;
+            if (n[at] == 0) continue;
+            f.write(new String[] {rule.name(), clientIds[c], months[m], Integer.toString(n[at]),
+                Integer.toString(n[at + 1]), Integer.toString(n[at + 2]), "0"});
+          }
+        }
+      }
+      for (SlaRule rule : SlaRule.values()) {
+        int[] n = slaCounts[rule.ordinal()];
+        if (n == null) continue;
+        for (int m = 0; m < nm; m++) {
+          long[] all = new long[3];
+          for (int c = 0; c < nc; c++) for (int j = 0; j < 3; j++) all[j] += n[(c * nm + m) * 3 + j];
+          if (all[0] == 0) continue;
+          f.write(new String[] {rule.name(), "*", months[m], Long.toString(all[0]), Long.toString(all[1]),
+              Long.toString(all[2]), "0"});
+        }
+      }
+    }
   }
 }

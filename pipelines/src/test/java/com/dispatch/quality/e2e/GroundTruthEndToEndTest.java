@@ -37,12 +37,17 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>What the truth shares with the pipeline: the generator computes it from its own scenario
  * values, not from the gold transforms, but it calls the same {@code ExpectedSettlement} (expected
- * amounts, HALF_UP), the same {@code WorkCalendar} (working days, holidays, 调休) and the same
- * {@code SlaPolicies} (rule limits and per-client overrides) as the pipeline. A bug in one of those
- * three is in the truth too and passes every comparison with it. The hand-computed tests at the end
- * cover that gap: a few gold rows of this run (seed 4242), worked out from the generated landing
- * CSVs by hand, with the arithmetic beside them. If the generator's output for this seed changes,
- * they must be worked out again.
+ * amounts, HALF_UP), the same {@code WorkCalendar} over the same bundled {@code cn_calendar.csv}
+ * (working days, holidays, 调休; the generator copies that file into the landing zone the pipeline
+ * reads), the same {@code SlaPolicies} (rule limits, the defaults in {@code SlaRule}, per-client
+ * overrides) and the same domain enums: {@code SlaRule}'s case type and completion milestone per
+ * rule and {@code ResponseMetric}'s end milestone per metric. A bug in one of those is in the truth
+ * too and passes every comparison with it. The hand-computed tests at the end cover that gap: a
+ * few gold rows of this run (seed 4242), worked out from the generated landing CSVs by hand, with
+ * the arithmetic beside them (amounts and HALF_UP, the rate of the month's first day, wage and
+ * complaint deadlines against the official calendar, a client's own limit, and one rule's
+ * completion milestone). If the generator's output for this seed changes, they must be worked out
+ * again.
  */
 class GroundTruthEndToEndTest extends SparkTestBase {
   private static final YearMonth START = YearMonth.of(2025, 9);
@@ -199,7 +204,7 @@ class GroundTruthEndToEndTest extends SparkTestBase {
     assertEquals(MONTHS, months.size());
   }
 
-  // ---- hand-computed rows: what sharing ExpectedSettlement, WorkCalendar and SlaPolicies cannot catch ----
+  // ---- hand-computed rows: what sharing ExpectedSettlement, WorkCalendar, SlaPolicies and the rule enums cannot catch ----
 
   /** The one gold row with these key values. */
   private Row goldRow(String table, String... columnValuePairs) {

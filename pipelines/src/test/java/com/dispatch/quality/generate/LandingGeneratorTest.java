@@ -457,11 +457,11 @@ class LandingGeneratorTest {
   void wageDueDateMovesToThePreviousWorkingDayAndClampsToMonthEnd() throws Exception {
     com.dispatch.quality.calendar.WorkCalendar cal = com.dispatch.quality.calendar.WorkCalendar.bundled();
     // September wages, pay day 5: 10-05 is in the National Day week, so Tuesday 09-30.
-    assertEquals(LocalDate.of(2025, 9, 30), LandingGenerator.wageDue(cal, YearMonth.of(2025, 9), 5));
+    assertEquals(LocalDate.of(2025, 9, 30), SettlementBatches.wageDue(cal, YearMonth.of(2025, 9), 5));
     // October wages, pay day 31: clamped to Sunday 11-30, then back to Friday 11-28.
-    assertEquals(LocalDate.of(2025, 11, 28), LandingGenerator.wageDue(cal, YearMonth.of(2025, 10), 31));
+    assertEquals(LocalDate.of(2025, 11, 28), SettlementBatches.wageDue(cal, YearMonth.of(2025, 10), 31));
     // January 2026 wages, pay day 31: clamped to Saturday 02-28, a make-up working day.
-    assertEquals(LocalDate.of(2026, 2, 28), LandingGenerator.wageDue(cal, YearMonth.of(2026, 1), 31));
+    assertEquals(LocalDate.of(2026, 2, 28), SettlementBatches.wageDue(cal, YearMonth.of(2026, 1), 31));
     for (LandingCsv.Rec r : truth("sla_breaches.csv").records) {
       if (r.get("rule").equals("WAGE_ON_TIME") && r.get("client_id").equals("C0002") && r.get("month").equals("2025-09")) {
         assertEquals("2025-09-30T23:59:59.999+08:00", r.get("deadline_at"));
