@@ -1,5 +1,6 @@
 package com.dispatch.quality.ingest;
 
+import com.dispatch.quality.csv.CsvReader;
 import static com.dispatch.quality.ingest.LandingZone.lines;
 import static org.apache.spark.sql.functions.col;
 
