@@ -269,7 +269,8 @@ public final class ReportJob {
       Dataset<Row> surveys = DeltaIO.readOrEmpty(spark, lake.silver("surveys"), Silver.SURVEYS);
       Dataset<Row> all = null;
       for (YearMonth month : months) {
-        Instant asOf = header("", month.toString(), LocalDate.MIN, this).asOf();
+        Row shown = shownSource(month.toString(), this);
+        Instant asOf = shown == null ? null : ts(shown, "as_of");
         if (asOf == null) continue;
         Dataset<Row> answers = Satisfaction.answersOfMonth(surveys, month, asOf).where(Satisfaction.isDissatisfied())
             .select(lit(month.toString()).as("report_month"), col("client_id"), col("answered_at"),
@@ -387,15 +388,21 @@ public final class ReportJob {
 
   /** run_id and as_of of the gold rows shown: the scorecard's, else any table's of the month. */
   private static ReportHeader header(String company, String month, LocalDate issueDate, GoldRows gold) {
+    Row source = shownSource(month, gold);
+    String runId = source == null ? null : source.getAs("run_id");
+    return new ReportHeader(company, month, runId, source == null ? null : ts(source, "as_of"), issueDate);
+  }
+
+  /** The gold row whose run_id and as_of a month's report shows (null when the month has none). */
+  private static Row shownSource(String month, GoldRows gold) {
     Row source = gold.of("client_scorecard", month).stream()
         .max(Comparator.comparing((Row r) -> ts(r, "as_of"), Comparator.nullsFirst(Comparator.naturalOrder())))
         .orElse(null);
     if (source == null) source = gold.of("settlement_quality", month).stream().findFirst().orElse(null);
     if (source == null) source = gold.of("sla_compliance", month).stream().findFirst().orElse(null);
-    String runId = source == null ? null : source.getAs("run_id");
-    Instant asOf = source == null ? null : ts(source, "as_of");
-    return new ReportHeader(company, month, runId, asOf, issueDate);
+    return source;
   }
+
 
   // ---- gold rows -> model ----------------------------------------------------------------
 
