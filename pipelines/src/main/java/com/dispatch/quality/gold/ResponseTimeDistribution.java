@@ -16,6 +16,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * gold/response_time_distribution (SPEC §4.2, §6): one row per (metric, client_id, month) where
@@ -36,6 +37,9 @@ public final class ResponseTimeDistribution {
     "bucket_0_4h", "bucket_4_8h", "bucket_8_12h", "bucket_12_24h",
     "bucket_24_48h", "bucket_48_72h", "bucket_72_168h", "bucket_168h_plus"};
 
+  /** Hours to 12 decimals (a few nanoseconds) for exact sums. */
+  private static final String EXACT_HOURS = "decimal(30,12)";
+
   public static Dataset<Row> compute(Dataset<Row> responseTimeEvents, MetricContext ctx) {
     Dataset<Row> events = responseTimeEvents.select(col("metric"), col("client_id"), col("month"),
         when(col("status").equalTo(ResponseStatus.CLOSED.name()), col("hours")).as("closed_hours"),
@@ -52,7 +56,9 @@ public final class ResponseTimeDistribution {
     aggs.add(min(hours).as("min_hours"));
     aggs.add(expr("percentile(closed_hours, array(0.5, 0.9, 0.95))").as("pcts"));
     aggs.add(max(hours).as("max_hours"));
-    aggs.add(avg(hours).as("mean_hours"));
+    // Summed as exact decimals: a double sum depends on the order rows are added in (partitions,
+    // AQE, a cluster), and the same data would give means differing in their last digits.
+    aggs.add(avg(hours.cast(EXACT_HOURS)).cast(DataTypes.DoubleType).as("mean_hours"));
     for (int i = 0; i < BUCKET_BOUNDS.length; i++) {
       Column inBucket = hours.geq(BUCKET_BOUNDS[i]);
       if (i + 1 < BUCKET_BOUNDS.length) inBucket = inBucket.and(hours.lt(BUCKET_BOUNDS[i + 1]));

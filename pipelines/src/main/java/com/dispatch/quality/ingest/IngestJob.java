@@ -24,6 +24,7 @@ import com.dispatch.quality.silver.ReferenceChecks;
 import com.dispatch.quality.silver.RowValidator;
 import com.dispatch.quality.silver.SilverMerge;
 import com.dispatch.quality.spark.DriverThreads;
+import com.dispatch.quality.spark.SmallInput;
 import com.dispatch.quality.spark.SparkActivity;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -102,7 +103,11 @@ public final class IngestJob {
       FaultInjection.reached("ingest:locked");
       IngestRecovery.recover(spark, lake, runId, progress);
       FaultInjection.reached("ingest:recovered");
-      return runLocked(landing, runId);
+      long bytes = SmallInput.bytesUnder(spark.sparkContext().hadoopConfiguration(), List.of(landing));
+      try (SmallInput settings = SmallInput.apply(spark, bytes)) {
+        progress.accept("ingest: landing " + settings.describe());
+        return runLocked(landing, runId);
+      }
     }
   }
 

@@ -14,6 +14,7 @@ import com.dispatch.quality.io.RunLog;
 import com.dispatch.quality.schema.Gold;
 import com.dispatch.quality.schema.Silver;
 import com.dispatch.quality.spark.DriverThreads;
+import com.dispatch.quality.spark.SmallInput;
 import com.dispatch.quality.spark.SparkActivity;
 import java.io.PrintStream;
 import java.sql.Date;
@@ -105,7 +106,8 @@ public final class MetricsJob {
     SparkActivity.Snapshot activity = SparkActivity.now();
     RunLog.started(spark, lake, COMMAND, runIds, cutOff, startedAt);
     List<Dataset<Row>> kept = new ArrayList<>();
-    try {
+    try (SmallInput settings = SmallInput.apply(spark, silverBytes(spark, lake))) {
+      out.println("metrics: " + settings.describe());
       ReferenceLoader.References refs = ReferenceLoader.load(spark, lake);
       List<MetricContext> contexts = sorted.stream().map(m ->
           new MetricContext(m, cutOff, refs.calendar(), refs.slaPolicies(), refs.qualityTargets())).toList();
@@ -250,6 +252,15 @@ public final class MetricsJob {
         silver(spark, lake, "surveys", Silver.SURVEYS).where(col("answered_at").geq(lit(startOfDay(first)))
             .and(col("answered_at").lt(lit(startOfDay(last.plusDays(1)))))));
   }
+
+  /** Bytes of the silver tables a metrics (or watch) run reads, for {@link SmallInput}. */
+  public static long silverBytes(SparkSession spark, Lake lake) {
+    return SmallInput.bytesUnder(spark.sparkContext().hadoopConfiguration(),
+        SILVER_INPUTS.stream().map(lake::silver).toList());
+  }
+
+  private static final List<String> SILVER_INPUTS = List.of("clients", "roster", "settlement", "cases", "case_events",
+      "activities", "service_commitments", "insurance_rates", "surveys");
 
   /** The first instant of a local date in Asia/Shanghai, as a timestamp. */
   private static Timestamp startOfDay(LocalDate d) {

@@ -32,6 +32,7 @@ import com.dispatch.quality.reports.model.TrendPoint;
 import com.dispatch.quality.reports.sign.PdfSigner;
 import com.dispatch.quality.schema.Gold;
 import com.dispatch.quality.schema.Silver;
+import com.dispatch.quality.spark.SmallInput;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -137,18 +138,23 @@ public final class ReportJob {
       Map<YearMonth, String> runIds, Consumer<String> progress, PdfSigner signer, Consumer<Result> afterMonth) {
     long t0 = System.nanoTime();
     Lake lake = new Lake(s.lake());
-    // Only months whose gold rows all come from their last SUCCEEDED metrics run (issue 11).
-    Map<YearMonth, Published> published = Publication.requireAll(spark, lake, months);
-    GoldRows gold = GoldRows.read(spark, lake, months);
     Map<YearMonth, Model> models = new TreeMap<>();
-    Map<YearMonth, String> shown = new TreeMap<>();
-    for (YearMonth month : months) {
-      Model model = gold.model(month, s.companyName(), s.issueDate());
-      models.put(month, model);
-      String id = model.overview().header().runId();
-      if (id != null) shown.put(month, id);
+    long goldBytes = SmallInput.bytesUnder(spark.sparkContext().hadoopConfiguration(),
+        Gold.TABLES.keySet().stream().map(lake::gold).toList());
+    try (SmallInput settings = SmallInput.apply(spark, goldBytes)) {
+      if (progress != null) progress.accept("report: gold " + settings.describe());
+      // Only months whose gold rows all come from their last SUCCEEDED metrics run (issue 11).
+      Map<YearMonth, Published> published = Publication.requireAll(spark, lake, months);
+      GoldRows gold = GoldRows.read(spark, lake, months);
+      Map<YearMonth, String> shown = new TreeMap<>();
+      for (YearMonth month : months) {
+        Model model = gold.model(month, s.companyName(), s.issueDate());
+        models.put(month, model);
+        String id = model.overview().header().runId();
+        if (id != null) shown.put(month, id);
+      }
+      Publication.requireUnchanged(spark, lake, published, shown);
     }
-    Publication.requireUnchanged(spark, lake, published, shown);
     double loadSeconds = (System.nanoTime() - t0) / 1e9 / months.size();
     if (progress != null) {
       progress.accept(String.format(java.util.Locale.ROOT, "report: read gold for %s in %.1f s", months,

@@ -60,7 +60,7 @@ public final class GoldCompare {
    * Without run_id and as_of; doubles rounded to 9 decimals, since a sum of doubles may differ in
    * its last bit when a cluster adds partial sums in another order.
    */
-  static Dataset<Row> comparable(Dataset<Row> df) {
+  public static Dataset<Row> comparable(Dataset<Row> df) {
     Dataset<Row> out = df.drop("run_id", "as_of");
     for (org.apache.spark.sql.types.StructField f : out.schema().fields()) {
       if (f.dataType() instanceof org.apache.spark.sql.types.DoubleType) {

@@ -72,6 +72,22 @@ class ResponseTimeDistributionTest extends SparkTestBase {
     assertEquals(2.5, r.<Double>getAs("mean_hours"), EPS);
   }
 
+  /**
+   * A mean is the same however the rows are split and added up (local mode, a cluster, with or
+   * without AQE): summed as doubles, 0.1 + 0.2 + 0.3 is 0.6000000000000001 in one order and 0.6 in
+   * another, and the table would differ in its last digits between two runs of the same data.
+   */
+  @Test
+  void meanHoursDoNotDependOnTheOrderTheEventsAreAddedIn() {
+    closed("COMPLAINT_RECOVERY", "C1", 0.1, 0.2, 0.3);
+    Dataset<Row> in = spark().createDataFrame(events, Gold.RESPONSE_TIME_EVENTS);
+    for (int partitions : new int[] {1, 3}) {
+      Row r = byKey(ResponseTimeDistribution.compute(in.repartition(partitions), SEP), "metric", "client_id")
+          .get("COMPLAINT_RECOVERY|C1");
+      assertEquals(0.2, r.<Double>getAs("mean_hours"), 0.0, "exactly 0.2 with " + partitions + " partitions");
+    }
+  }
+
   @Test
   void bucketsIncludeTheirLowerBoundAndExcludeTheUpper() {
     Row r = closed("CLAIM_PAYOUT", "C1", 0, 3.999, 4, 7.5, 8, 12, 23.99, 24, 48, 72, 167.9, 168, 500)
