@@ -70,6 +70,24 @@ final class CaseWriter implements Closeable {
     for (FaultPlan.DesignedComplaint d : plan.complaints) emit(designed(d), Rng.of(scope.seed, 7, d.stream()));
   }
 
+  /**
+   * The plan's watch cases (SPEC §4.8), after every other case and bad row so that no line of
+   * the existing files moves: appended to their months' files.
+   */
+  void writeWatch() {
+    for (FaultPlan.WatchCase w : plan.watchCases) {
+      CaseTimeline k = new CaseTimeline();
+      k.client = w.client();
+      k.id = caseId(w.client(), scope.monthIndex(w.reported().toLocalDate()), w.suffix());
+      k.type = w.type();
+      k.occurred = w.occurred();
+      k.reported = w.reported();
+      if (scope.clientSize(w.client()) > 0) k.employee = Scope.employeeId(scope.firstEmployee(w.client()));
+      k.events.addAll(w.events());
+      emit(k, Rng.of(scope.seed, 7, w.stream()));
+    }
+  }
+
   private CaseTimeline designed(FaultPlan.DesignedComplaint d) {
     CaseTimeline k = new CaseTimeline();
     k.id = caseId(d.client(), d.month(), d.suffix());
@@ -128,7 +146,9 @@ final class CaseWriter implements Closeable {
       eventRows++;
     }
     for (SlaRule rule : SlaRule.values()) {
-      if (rule.caseType() == k.type) truth.sla(rule, k.id, k.client, m, deadline(rule, k), completion(rule, k));
+      if (rule.caseType() == k.type) {
+        truth.sla(rule, k.id, k.client, m, clockStart(rule, k), deadline(rule, k), completion(rule, k), k.reported);
+      }
     }
     for (ResponseMetric metric : ResponseMetric.values()) {
       if (metric.caseType().orElse(null) == k.type) {
@@ -155,6 +175,11 @@ final class CaseWriter implements Closeable {
           scope.limitInt(rule, k.client)));
       default -> k.reported.plusSeconds(scope.limitSeconds(rule, k.client));
     };
+  }
+
+  /** SPEC §4.8: the instant the rule's deadline counts from, occurred_at for the two rules that start at the accident. */
+  private static LocalDateTime clockStart(SlaRule rule, CaseTimeline k) {
+    return rule == SlaRule.INJURY_CLIENT_NOTICE_12H || rule == SlaRule.INJURY_DETERMINATION_30D ? k.occurred : k.reported;
   }
 
   /** The completion: reported_at for the client's own notice duty, else the rule's milestone at its earliest. */

@@ -46,10 +46,12 @@ public final class LandingGenerator {
   private final PrintStream log;
   private final long started = System.nanoTime();
   private final Scope scope;
+  private final FaultPlan plan;
 
   private LandingGenerator(Config cfg, PrintStream log) {
     this.log = log;
     this.scope = new Scope(cfg);
+    this.plan = new FaultPlan(scope);
   }
 
   /** Generates the landing zone and its ground truth into {@code cfg.out()}. */
@@ -68,8 +70,7 @@ public final class LandingGenerator {
         + scope.months + " months from " + scope.monthText(0) + " (seed " + scope.seed + ") into " + root);
     scope.reference.write(root);
     copyCalendar(root);
-    FaultPlan plan = new FaultPlan(scope);
-    Truth truth = new Truth(root, scope.clientIds(), scope.monthTexts());
+    Truth truth = new Truth(root, scope.clientIds(), scope.monthTexts(), plan.watchAsOf);
     SurveyWriter surveys = new SurveyWriter(root, scope.seed, scope.clientIds(), scope.monthsArray(), truth);
     RosterWriter roster = new RosterWriter(scope, truth);
     SettlementWriter settlement = new SettlementWriter(scope, plan, truth);
@@ -84,6 +85,7 @@ public final class LandingGenerator {
     progress("bad input of every SPEC §3 kind");
     BadInput bad = new BadInput(scope, truth, roster, settlement.files(), cases, activities);
     bad.writeAll();
+    watchScenarios(roster, settlement, cases);
     progress("satisfaction follow-ups (surveys)");
     surveys.clientAnswers();
     surveys.badRows();
@@ -99,7 +101,7 @@ public final class LandingGenerator {
     settlement.writeTruth();
     activities.writeTruth();
     cases.writeTruth();
-    TruthReadme.write(scope);
+    TruthReadme.write(scope, plan);
     truth.close();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     progress(String.format("done: %d roster rows, %d settlement lines, %d cases, %d case events, %d activities, %d bad rows",
@@ -126,6 +128,23 @@ public final class LandingGenerator {
       if ((i + 1) % 100_000 == 0) progress(String.format("employees %d/%d (%.0f%%)", i + 1, n, 100.0 * (i + 1) / n));
     }
     settlement.flushLeaves();
+  }
+
+  /**
+   * The plan's SPEC §4.8 scenarios, written last (after the bad rows) so that they only append
+   * rows to existing files: the new hires billed like any head (they answer no surveys), the cases.
+   */
+  private void watchScenarios(RosterWriter roster, SettlementWriter settlement, CaseWriter cases) {
+    if (plan.watchAsOf == null) return;
+    progress("watch scenarios around " + Stamps.iso(plan.watchAsOf));
+    Workforce workforce = new Workforce(scope);
+    for (FaultPlan.WatchHire h : plan.watchHires) {
+      Workforce.Employee e = workforce.hire(h);
+      roster.write(e);
+      settlement.settle(e);
+      settlement.flushLeaves();
+    }
+    cases.writeWatch();
   }
 
   private void progress(String msg) {

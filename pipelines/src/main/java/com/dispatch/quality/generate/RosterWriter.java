@@ -2,6 +2,7 @@ package com.dispatch.quality.generate;
 
 import com.dispatch.quality.domain.SlaRule;
 import java.io.Closeable;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.Map;
@@ -50,14 +51,22 @@ final class RosterWriter implements Closeable {
       }
       int sm = scope.monthIndex(a.start);
       if (sm >= 0 && !a.start.isBefore(scope.windowStart)) {
-        truth.sla(SlaRule.CONTRACT_BY_START, a.id, e.client, sm,
-            Scope.endOfDay(a.start.plusDays(scope.limitInt(SlaRule.CONTRACT_BY_START, e.client))),
-            Scope.endOfDay(a.contractSigned));
-        truth.sla(SlaRule.INSURANCE_30D, a.id, e.client, sm,
+        LocalDateTime contractDue = Scope.endOfDay(a.start.plusDays(scope.limitInt(SlaRule.CONTRACT_BY_START, e.client)));
+        truth.sla(SlaRule.CONTRACT_BY_START, a.id, e.client, sm, contractClockStart(a.startNotified, a.start, contractDue),
+            contractDue, Scope.endOfDay(a.contractSigned), null);
+        truth.sla(SlaRule.INSURANCE_30D, a.id, e.client, sm, a.start.atStartOfDay(),
             Scope.endOfDay(a.start.plusDays(scope.limitInt(SlaRule.INSURANCE_30D, e.client))),
-            Scope.endOfDay(a.insuranceRegistered));
+            Scope.endOfDay(a.insuranceRegistered), null);
       }
     }
+  }
+
+  /**
+   * SPEC §4.8: CONTRACT_BY_START's clock starts at the hire notice, or at the start of start_date
+   * when there is none or it came after the deadline's day had begun.
+   */
+  static LocalDateTime contractClockStart(LocalDateTime notified, LocalDate start, LocalDateTime deadline) {
+    return notified == null || notified.isAfter(deadline.toLocalDate().atStartOfDay()) ? start.atStartOfDay() : notified;
   }
 
   /** The file that holds rows updated at {@code updated}. */

@@ -156,7 +156,9 @@ final class SettlementWriter implements Closeable {
           String lineId = files.original(c, m, e.id, billed, paid, billed == exp);
           billedOriginal[m] = true;
           evaluated[k]++;
-          truth.sla(SlaRule.WAGE_ON_TIME, lineId, c, m, Scope.endOfDay(batches.wageDue[k]), Scope.endOfDay(paid));
+          LocalDateTime due = Scope.endOfDay(batches.wageDue[k]);
+          truth.sla(SlaRule.WAGE_ON_TIME, lineId, c, m, wageClockStart(m, due), due, Scope.endOfDay(paid),
+              batches.issued[k]);
         }
         if (scope.clients > 1 && (r.chance(0.002) || extraHeads)) {
           int other = (c + 1 + r.nextInt(scope.clients - 1)) % scope.clients;
@@ -178,6 +180,15 @@ final class SettlementWriter implements Closeable {
       }
     }
     responseSubjects(e, billedOriginal, expectedIn);
+  }
+
+  /**
+   * SPEC §4.8: WAGE_ON_TIME's clock for month m starts on the first day of m+1, or at the start of
+   * the deadline's day when a pay day on a holiday moved the deadline back into m.
+   */
+  private LocalDateTime wageClockStart(int m, LocalDateTime due) {
+    LocalDateTime nextMonth = scope.month(m).plusMonths(1).atDay(1).atStartOfDay();
+    return due.isBefore(nextMonth) ? due.toLocalDate().atStartOfDay() : nextMonth;
   }
 
   /** The billed amounts of a line with a wrong component or total (the truth gets one CALC row per wrong value), else {@code exp}. */

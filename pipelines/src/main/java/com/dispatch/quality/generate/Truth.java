@@ -3,14 +3,17 @@ package com.dispatch.quality.generate;
 import com.dispatch.quality.domain.ReasonCode;
 import com.dispatch.quality.domain.ResponseMetric;
 import com.dispatch.quality.domain.SlaRule;
+import com.dispatch.quality.domain.WatchLevel;
 import java.io.Closeable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -33,14 +36,25 @@ final class Truth implements Closeable {
   /** Per rule: evaluated, met, breached at [(client * months + month) * 3 + j]; arrays, not maps, since this runs per settlement line. */
   private final int[][] slaCounts = new int[SlaRule.values().length][];
   private final List<String[]> quarantine = new ArrayList<>();
+  /** SPEC §4.8's as_of of the watch truth, null for none; month indexes month(as_of) − 1 .. + 1. */
+  private final LocalDateTime watchAsOf;
+  private final int watchFirstMonth;
+  private final List<Watched> watchlist = new ArrayList<>();
   long settlementErrorRows;
   long slaBreachRows;
   long responseRows;
 
-  Truth(Path root, String[] clientIds, String[] months) {
+  private record Watched(SlaRule rule, String subject, int client, int month, LocalDateTime clockStart,
+      LocalDateTime deadline, WatchLevel level) {}
+
+  /** {@code watchAsOf}: the as_of of {@code sla_watchlist.csv}, or null to write none. */
+  Truth(Path root, String[] clientIds, String[] months, LocalDateTime watchAsOf) {
     this.root = root;
     this.clientIds = clientIds;
     this.months = months;
+    this.watchAsOf = watchAsOf;
+    this.watchFirstMonth = watchAsOf == null ? -1
+        : java.util.Arrays.asList(months).indexOf(YearMonth.from(watchAsOf).minusMonths(1).toString());
     settlementErrors = new CsvFile(root, DIR + "settlement_errors.csv",
         new String[] {"client_id", "month", "employee_id", "error", "component", "billed", "expected"}, CsvFile.Layout.plain());
     slaBreaches = new CsvFile(root, DIR + "sla_breaches.csv",
@@ -60,9 +74,13 @@ final class Truth implements Closeable {
 
   /**
    * One evaluated SLA subject (SPEC §4.3). Every deadline and completion the generator makes lies
-   * before the truth's as_of, so no subject is PENDING: null completion = BREACHED.
+   * before the truth's as_of, so no subject is PENDING: null completion = BREACHED. {@code
+   * clockStart} is SPEC §4.8's, {@code knownAt} the instant the subject exists (a case's
+   * reported_at, the original batch's issued_at; null = always): both only for the watch truth.
    */
-  void sla(SlaRule rule, String subject, int client, int month, LocalDateTime deadline, LocalDateTime completion) {
+  void sla(SlaRule rule, String subject, int client, int month, LocalDateTime clockStart, LocalDateTime deadline,
+      LocalDateTime completion, LocalDateTime knownAt) {
+    watch(rule, subject, client, month, clockStart, deadline, completion, knownAt);
     boolean met = completion != null && !completion.isAfter(deadline);
     int[] counts = slaCounts[rule.ordinal()];
     if (counts == null) counts = slaCounts[rule.ordinal()] = new int[clientIds.length * months.length * 3];
@@ -75,6 +93,34 @@ final class Truth implements Closeable {
           isoMillis(completion), lateness});
       slaBreachRows++;
     }
+  }
+
+  /**
+   * SPEC §4.8 at the watch as_of: a subject of month(as_of) − 1 .. + 1 of a watched rule, known and
+   * not completed by as_of, OVERDUE once its deadline has passed, else at the level its elapsed
+   * share reaches (none below 0.5, or when the deadline does not lie after the clock start).
+   */
+  private void watch(SlaRule rule, String subject, int client, int month, LocalDateTime clockStart,
+      LocalDateTime deadline, LocalDateTime completion, LocalDateTime knownAt) {
+    if (watchAsOf == null || !rule.watched() || month < watchFirstMonth || month > watchFirstMonth + 2) return;
+    if (knownAt != null && knownAt.isAfter(watchAsOf)) return;
+    if (completion != null && !completion.isAfter(watchAsOf)) return;
+    WatchLevel level = level(watchAsOf, clockStart, deadline);
+    if (level != null) watchlist.add(new Watched(rule, subject, client, month, clockStart, deadline, level));
+  }
+
+  static WatchLevel level(LocalDateTime asOf, LocalDateTime clockStart, LocalDateTime deadline) {
+    if (deadline.isBefore(asOf)) return WatchLevel.OVERDUE;
+    Double share = elapsedShare(asOf, clockStart, deadline);
+    if (share == null) return null;
+    for (WatchLevel l : WatchLevel.values()) if (l != WatchLevel.OVERDUE && share >= l.minShare()) return l;
+    return null;
+  }
+
+  /** (as_of − clock start) / (deadline − clock start); null when the deadline is not after the clock start. */
+  static Double elapsedShare(LocalDateTime asOf, LocalDateTime clockStart, LocalDateTime deadline) {
+    long span = Duration.between(clockStart, deadline).toMillis();
+    return span <= 0 ? null : (double) Duration.between(clockStart, asOf).toMillis() / span;
   }
 
   /** One response-speed subject (SPEC §4.2): CLOSED with hours (negative durations count 0) or OPEN. */
@@ -104,9 +150,28 @@ final class Truth implements Closeable {
     slaBreaches.close();
     responseEvents.close();
     writeSlaCounts();
+    if (watchAsOf != null) writeWatchlist();
     try (CsvFile f = new CsvFile(root, DIR + "quarantine.csv", new String[] {"source", "file", "line", "reason"},
         CsvFile.Layout.plain())) {
       for (String[] q : quarantine) f.write(q);
+    }
+  }
+
+  /** {@code sla_watchlist.csv}: the watch run's rows at the watch as_of, most urgent first (level, hours left, rule, subject). */
+  private void writeWatchlist() {
+    watchlist.sort(Comparator.comparing(Watched::level).thenComparing(Watched::deadline)
+        .thenComparing(w -> w.rule().name()).thenComparing(Watched::subject));
+    String asOfDate = watchAsOf.toLocalDate().toString();
+    try (CsvFile f = new CsvFile(root, DIR + "sla_watchlist.csv", new String[] {"as_of_date", "rule", "subject_id",
+        "client_id", "month", "clock_start_at", "deadline_at", "hours_left", "elapsed_share", "level"},
+        CsvFile.Layout.plain())) {
+      for (Watched w : watchlist) {
+        Double share = elapsedShare(watchAsOf, w.clockStart(), w.deadline());
+        f.write(new String[] {asOfDate, w.rule().name(), w.subject(), clientIds[w.client()], months[w.month()],
+            isoMillis(w.clockStart()), isoMillis(w.deadline()), hours(Duration.between(watchAsOf, w.deadline())),
+            share == null ? null : BigDecimal.valueOf(share).setScale(6, RoundingMode.HALF_UP).toPlainString(),
+            w.level().name()});
+      }
     }
   }
 

@@ -12,8 +12,15 @@ final class TruthReadme {
   /** The first instant at which every generated fact has happened: the earliest as_of the truth holds for. */
   static LocalDateTime asOf(Scope s) { return s.month(s.months - 1).plusMonths(3).atDay(1).atStartOfDay(); }
 
-  static void write(Scope s) {
+  static void write(Scope s, FaultPlan plan) {
     String asOf = Stamps.iso(asOf(s));
+    String watch = plan.watchAsOf == null ? "" : "\n\n**sla_watchlist.csv** is the exception: it holds for the watch run"
+        + " (`quality watch`) with\n`--as-of " + Stamps.iso(plan.watchAsOf) + "` exactly, the as_of the designed watch"
+        + " scenarios are set around (FaultPlan tags\n`watch.*`): every SPEC §4.8 row of that run, the designed subjects"
+        + " and the random ones alike.";
+    String watchRow = plan.watchAsOf == null ? "" : """
+        | sla_watchlist.csv | as_of_date, rule, subject_id | SPEC §4.8 at the watch as_of above: the subjects of month(as_of) − 1 .. + 1 with no completion by then, clock_start_at, deadline_at (equal to sla_events' of the same subject and as_of), hours_left, elapsed_share and level (OVERDUE, CRITICAL_90, WARN_75, WARN_50), most urgent first. |
+        """;
     String text = """
         # Ground truth of this generated landing zone
 
@@ -24,7 +31,7 @@ final class TruthReadme {
         the third month after the last generated month), so this truth holds for any metrics run
         with `as_of` at or after that instant (e.g. the first day of the fourth month after the
         last one): nothing is PENDING, a missing completion is BREACHED, a missing response end is OPEN.
-        Months: only months of the window (%s .. %s) are listed.
+        Months: only months of the window (%s .. %s) are listed.%s
 
         | file | grain | what it says |
         |---|---|---|
@@ -36,7 +43,7 @@ final class TruthReadme {
         | service_frequency.csv | client_id, activity_type, period, month | SPEC §4.4 actual vs promised counts (quarters to date, is_final in the quarter's last month). |
         | recruitment_shortlist.csv | client_id, month | SPEC §4.5 counts. |
         | satisfaction.csv | client_id, month, respondent_type | SPEC §4.7 over surveys/: responses, mean_score, satisfied, dissatisfied, satisfied_share; EMPLOYEE rows also respondents_expected (the month's expected heads, = settlement_quality's expected_headcount) and response_rate (distinct responding expected heads); client_id `*` = company-wide (expected heads of every client). The last client has no surveys (its satisfaction KPIs are NO_DATA). |
-        | quarantine.csv | source, file, line | every injected bad record with its reason code (SPEC §3); file relative to the landing root; line = physical line where the record starts (header = 1); UNREADABLE_FILE has no line. |
+        %s| quarantine.csv | source, file, line | every injected bad record with its reason code (SPEC §3); file relative to the landing root; line = physical line where the record starts (header = 1); UNREADABLE_FILE has no line. |
 
         Deliberate variations that must NOT change any number above: a UTF-8 BOM
         (reference/clients.csv, the first month's cases), CRLF (roster/roster_initial.csv,
@@ -48,7 +55,8 @@ final class TruthReadme {
         versions (end_date added later), a settlement re-issue file whose newer updated_at fixes
         three lines first delivered with a wage typo (the truth uses the fixed values), repeated
         milestones (the earliest counts) and one event of a case that never arrives (kept, ignored).
-        """.formatted(s.seed, s.clients, s.employees, s.months, s.monthText(0), asOf, s.monthText(0), s.monthText(s.months - 1));
+        """.formatted(s.seed, s.clients, s.employees, s.months, s.monthText(0), asOf, s.monthText(0), s.monthText(s.months - 1), watch,
+        watchRow);
     try {
       Files.writeString(s.root.resolve(Truth.DIR + "README.md"), text);
     } catch (IOException e) {

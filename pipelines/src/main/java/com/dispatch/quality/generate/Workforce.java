@@ -96,6 +96,36 @@ final class Workforce {
     return e;
   }
 
+  /**
+   * The new hire of a watch scenario ({@link FaultPlan.WatchHire}): employee index employees + k,
+   * one open assignment at the client's city, its instants as the plan gives them; name, ID and
+   * phone from a stream of its own (13), so no other employee's draws move.
+   */
+  Employee hire(FaultPlan.WatchHire h) {
+    int i = scope.employees + h.k();
+    Rng r = Rng.of(scope.seed, 13, h.k());
+    Employee e = new Employee();
+    e.index = i;
+    e.id = Scope.employeeId(i);
+    e.client = h.client();
+    e.name = Names.person(r);
+    e.idCard = Names.idCard(r, LocalDate.of(1990, 1, 1).plusDays(r.nextInt(12 * 365)));
+    e.phone = Names.mobile(r);
+    Assignment a = new Assignment();
+    a.id = "A" + e.id.substring(1) + "-1";
+    a.start = h.start();
+    a.wage = BigDecimal.valueOf(6800).setScale(2);
+    a.base = a.wage;
+    a.city = scope.client(h.client()).city();
+    a.realLeave = true;
+    a.startNotified = h.notified();
+    a.contractSigned = h.contractSigned();
+    a.insuranceRegistered = h.insuranceRegistered();
+    a.firstUpdated = h.insuranceRegistered().atTime(19, 0);
+    e.assignments = new Assignment[] {a};
+    return e;
+  }
+
   private Assignment assignment(Rng r, Employee e, String id, LocalDate start, LocalDate end, int wage, int base,
       int city, String cityField, boolean realLeave) {
     Assignment a = new Assignment();
