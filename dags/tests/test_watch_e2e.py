@@ -140,9 +140,10 @@ def test_watch_dag_mails_the_company_digest_when_something_is_urgent_and_stays_q
             assert f"等共 {len(lines)} 条结算明细" in html
     assert sorted(message["To"].addresses[i].addr_spec for i in range(len(RECIPIENTS))) == sorted(RECIPIENTS)
 
-    # 10:00 on 2025-10-15: only WARN_50 items, so no mail (quality_watch_mail_every_run is unset).
-    quiet = watch.test(logical_date=pendulum.datetime(2025, 10, 15, 10, tz="Asia/Shanghai"))
+    # 10:00 on 2025-10-05 (National Day holiday): only WARN_50 items, so no mail
+    # (quality_watch_mail_every_run is unset). From 10-12 to 10-15 the samples' injury scenario is CRITICAL_90.
+    quiet = watch.test(logical_date=pendulum.datetime(2025, 10, 5, 10, tz="Asia/Shanghai"))
     assert str(quiet.state) == "success", quiet
-    quiet_summary = json.loads((out / "watch" / "2025-10-15" / "1000" / "summary.json").read_text(encoding="utf-8"))
+    quiet_summary = json.loads((out / "watch" / "2025-10-05" / "1000" / "summary.json").read_text(encoding="utf-8"))
     assert quiet_summary["urgent"] == 0 and quiet_summary["total"] > 0, quiet_summary
     assert len(inbox.envelopes) == 1
