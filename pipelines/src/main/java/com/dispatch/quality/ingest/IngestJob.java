@@ -103,8 +103,7 @@ public final class IngestJob {
       FaultInjection.reached("ingest:locked");
       IngestRecovery.recover(spark, lake, runId, progress);
       FaultInjection.reached("ingest:recovered");
-      long bytes = SmallInput.bytesUnder(spark.sparkContext().hadoopConfiguration(), List.of(landing));
-      try (SmallInput settings = SmallInput.apply(spark, bytes)) {
+      try (SmallInput settings = SmallInput.forFiles(spark, List.of(landing))) {
         progress.accept("ingest: landing " + settings.describe());
         return runLocked(landing, runId);
       }

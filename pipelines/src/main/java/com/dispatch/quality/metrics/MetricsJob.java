@@ -106,7 +106,7 @@ public final class MetricsJob {
     SparkActivity.Snapshot activity = SparkActivity.now();
     RunLog.started(spark, lake, COMMAND, runIds, cutOff, startedAt);
     List<Dataset<Row>> kept = new ArrayList<>();
-    try (SmallInput settings = SmallInput.apply(spark, silverBytes(spark, lake))) {
+    try (SmallInput settings = smallInput(spark, lake)) {
       out.println("metrics: " + settings.describe());
       ReferenceLoader.References refs = ReferenceLoader.load(spark, lake);
       List<MetricContext> contexts = sorted.stream().map(m ->
@@ -253,12 +253,12 @@ public final class MetricsJob {
             .and(col("answered_at").lt(lit(startOfDay(last.plusDays(1)))))));
   }
 
-  /** Bytes of the silver tables a metrics (or watch) run reads, for {@link SmallInput}. */
-  public static long silverBytes(SparkSession spark, Lake lake) {
-    return SmallInput.bytesUnder(spark.sparkContext().hadoopConfiguration(),
-        SILVER_INPUTS.stream().map(lake::silver).toList());
+  /** The {@link SmallInput} settings for a run that reads {@link #readSilver}'s tables (metrics, watch). */
+  public static SmallInput smallInput(SparkSession spark, Lake lake) {
+    return SmallInput.forFiles(spark, SILVER_INPUTS.stream().map(lake::silver).toList());
   }
 
+  /** The silver tables {@link #readSilver} reads. */
   private static final List<String> SILVER_INPUTS = List.of("clients", "roster", "settlement", "cases", "case_events",
       "activities", "service_commitments", "insurance_rates", "surveys");
 

@@ -139,9 +139,7 @@ public final class ReportJob {
     long t0 = System.nanoTime();
     Lake lake = new Lake(s.lake());
     Map<YearMonth, Model> models = new TreeMap<>();
-    long goldBytes = SmallInput.bytesUnder(spark.sparkContext().hadoopConfiguration(),
-        Gold.TABLES.keySet().stream().map(lake::gold).toList());
-    try (SmallInput settings = SmallInput.apply(spark, goldBytes)) {
+    try (SmallInput settings = SmallInput.forFiles(spark, Gold.TABLES.keySet().stream().map(lake::gold).toList())) {
       if (progress != null) progress.accept("report: gold " + settings.describe());
       // Only months whose gold rows all come from their last SUCCEEDED metrics run (issue 11).
       Map<YearMonth, Published> published = Publication.requireAll(spark, lake, months);

@@ -51,6 +51,14 @@ public final class SmallInput implements AutoCloseable {
   }
 
   /**
+   * The settings for a phase that reads the files under {@code paths} (a landing zone, table
+   * directories): {@link #apply} with their total length.
+   */
+  public static SmallInput forFiles(SparkSession spark, List<String> paths) {
+    return apply(spark, bytesUnder(spark.sparkContext().hadoopConfiguration(), paths));
+  }
+
+  /**
    * Applies the small-input settings to {@code spark} when {@code inputBytes} is below the
    * threshold; close the result to restore the session's settings.
    */
@@ -79,9 +87,10 @@ public final class SmallInput implements AutoCloseable {
   public String describe() {
     String size = String.format(java.util.Locale.ROOT, "input %.1f MB", bytes / 1048576.0);
     if (!active()) return size + ": Spark's settings";
-    return size + ": small-input settings (" + String.join(", ", previous.keySet().stream()
-        .filter(k -> !k.equals(PARTITIONS) && !k.equals(FACTORY))
-        .map(k -> k.equals(AQE) ? "no AQE" : "no code generation").toList()) + ")";
+    List<String> off = new java.util.ArrayList<>();
+    if (previous.containsKey(AQE)) off.add("no AQE");
+    if (previous.containsKey(WHOLE_STAGE)) off.add("no code generation");
+    return size + ": small-input settings (" + String.join(", ", off) + ")";
   }
 
   /** Total length of the files under {@code paths} (absent paths count 0). */

@@ -14,8 +14,8 @@ import com.dispatch.quality.io.ReferenceLoader;
 import com.dispatch.quality.io.RunLog;
 import com.dispatch.quality.metrics.MetricsJob;
 import com.dispatch.quality.schema.Conform;
-import com.dispatch.quality.spark.SmallInput;
 import com.dispatch.quality.schema.Gold;
+import com.dispatch.quality.spark.SmallInput;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -68,7 +68,7 @@ public final class WatchJob {
     // The runs protocol: a STARTED row first, an end row after (a run without one died).
     RunLog.record(spark, lake, new RunLog.RunRecord(runId, COMMAND, month, cutOff, startedAt, null, RunLog.STARTED,
         null, null));
-    try (SmallInput settings = SmallInput.apply(spark, MetricsJob.silverBytes(spark, lake))) {
+    try (SmallInput settings = MetricsJob.smallInput(spark, lake)) {
       print.println("watch: " + settings.describe());
       ReferenceLoader.References refs = ReferenceLoader.load(spark, lake);
       MetricContext ctx = new MetricContext(SlaWatchlist.watchMonth(cutOff), cutOff, refs.calendar(),
