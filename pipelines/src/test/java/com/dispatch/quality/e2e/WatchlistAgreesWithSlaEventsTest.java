@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import org.junit.jupiter.api.Assertions;
 
+import com.dispatch.quality.csv.CsvReader;
 import com.dispatch.quality.domain.WatchLevel;
 import com.dispatch.quality.gold.MetricContext;
 import com.dispatch.quality.gold.MonthlyGold;
@@ -18,6 +18,7 @@ import com.dispatch.quality.metrics.MetricsJob;
 import com.dispatch.quality.schema.Gold;
 import com.dispatch.quality.testing.SparkTestBase;
 import com.dispatch.quality.watch.WatchJob;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +31,15 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,12 +70,17 @@ class WatchlistAgreesWithSlaEventsTest extends SparkTestBase {
   private ReferenceLoader.References refs;
   /** gold/sla_watchlist of the watch run at WATCH_AS_OF, by rule|subject_id. */
   private Map<String, Row> watch;
+  /** _ground_truth/sla_watchlist.csv, header -> value per row. */
+  private List<Map<String, String>> truth;
+  /** sla_events by "month|as_of", each by rule|subject_id: computed once, shared by the tests. */
+  private final Map<String, Map<String, Row>> slaEventsCache = new HashMap<>();
 
   @BeforeAll
-  void ingestTheSamplesAndWatchAtTheScenariosAsOf() {
+  void ingestTheSamplesAndWatchAtTheScenariosAsOf() throws IOException {
     lake = new Lake(dir.resolve("lake").toUri().toString());
     IngestJob.run(spark(), lake, SAMPLES.toUri().toString());
     refs = ReferenceLoader.load(spark(), lake);
+    truth = readTruth();
     Instant asOf = local(WATCH_AS_OF);
     WatchJob.run(spark(), lake, asOf, dir.resolve("out-watch"), new PrintStream(OutputStream.nullOutputStream()));
     watch = new TreeMap<>();
@@ -79,6 +88,9 @@ class WatchlistAgreesWithSlaEventsTest extends SparkTestBase {
         .where(col("as_of_date").equalTo(SlaWatchlist.asOfDate(asOf).toString())).collectAsList()) {
       assertNull(watch.put(r.getAs("rule") + "|" + r.getAs("subject_id"), r), "one row per rule and subject");
     }
+    // The designed scenarios' months (and December, the month after the window), in one computation.
+    YearMonth month = SlaWatchlist.watchMonth(asOf);
+    slaEvents(List.of(month.minusMonths(1), month, month.plusMonths(1), month.plusMonths(2)), asOf);
   }
 
   private static Instant local(String isoLocal) {
@@ -98,11 +110,11 @@ class WatchlistAgreesWithSlaEventsTest extends SparkTestBase {
           .where(col("as_of_date").equalTo(SlaWatchlist.asOfDate(asOf).toString())).collectAsList();
       assertEquals(result.entries().size(), watched.size(), asOfText);
 
-      Map<String, Map<String, Row>> eventsByMonth = new HashMap<>();
+      slaEvents(watched.stream().map(w -> YearMonth.parse(w.<String>getAs("month"))).distinct().toList(), asOf);
       for (Row w : watched) {
         assertEquals(Timestamp.from(asOf), w.getAs("as_of"), "as_of stamped on every row");
         String month = w.getAs("month");
-        Map<String, Row> events = eventsByMonth.computeIfAbsent(month, m -> slaEvents(YearMonth.parse(m), asOf, refs));
+        Map<String, Row> events = slaEvents(YearMonth.parse(month), asOf);
         String key = w.getAs("rule") + "|" + w.getAs("subject_id");
         Row e = events.get(key);
         assertNotNull(e, asOfText + ": " + key + " of " + month + " is not in sla_events");
@@ -125,18 +137,36 @@ class WatchlistAgreesWithSlaEventsTest extends SparkTestBase {
   }
 
   /** sla_events of month M as of as_of, as the metrics run composes it, keyed by rule|subject_id. */
-  private Map<String, Row> slaEvents(YearMonth month, Instant asOf, ReferenceLoader.References refs) {
-    MetricContext ctx = new MetricContext(month, asOf, refs.calendar(), refs.slaPolicies(), refs.qualityTargets());
-    Dataset<Row> events = MonthlyGold.tables(MetricsJob.readSilver(spark(), lake, month), ctx, df -> df)
-        .get("sla_events");
-    Map<String, Row> byKey = new HashMap<>();
-    for (Row r : events.collectAsList()) byKey.put(r.getAs("rule") + "|" + r.getAs("subject_id"), r);
-    return byKey;
+  private Map<String, Row> slaEvents(YearMonth month, Instant asOf) {
+    return slaEvents(List.of(month), asOf).get(month);
+  }
+
+  /**
+   * sla_events of several months with one as_of, as a metrics run of those months composes them
+   * (one silver read for the range, {@link MonthlyGold#tables(com.dispatch.quality.gold.SilverInputs, List,
+   * java.util.function.UnaryOperator)}), in one collect; months computed before come from the cache.
+   */
+  private Map<YearMonth, Map<String, Row>> slaEvents(List<YearMonth> months, Instant asOf) {
+    List<YearMonth> missing = months.stream().filter(m -> !slaEventsCache.containsKey(m + "|" + asOf)).sorted().toList();
+    if (!missing.isEmpty()) {
+      List<MetricContext> contexts = missing.stream()
+          .map(m -> new MetricContext(m, asOf, refs.calendar(), refs.slaPolicies(), refs.qualityTargets())).toList();
+      Dataset<Row> all = null;
+      for (Map<String, Dataset<Row>> tables : MonthlyGold.tables(
+          MetricsJob.readSilver(spark(), lake, missing.get(0), missing.get(missing.size() - 1)), contexts, df -> df).values()) {
+        all = all == null ? tables.get("sla_events") : all.unionByName(tables.get("sla_events"));
+      }
+      for (YearMonth m : missing) slaEventsCache.put(m + "|" + asOf, new HashMap<>());
+      for (Row r : all.collectAsList()) {
+        slaEventsCache.get(r.getAs("month") + "|" + asOf).put(r.getAs("rule") + "|" + r.getAs("subject_id"), r);
+      }
+    }
+    Map<YearMonth, Map<String, Row>> out = new LinkedHashMap<>();
+    for (YearMonth m : months) out.put(m, slaEventsCache.get(m + "|" + asOf));
+    return out;
   }
 
   // ---- the designed scenarios at the watch as_of (data-samples/README.md, FaultPlan watch.*) ----
-
-  private static Instant shanghai(String isoLocal) { return local(isoLocal); }
 
   private Row watched(String rule, String subject) {
     Row r = watch.get(rule + "|" + subject);
@@ -147,25 +177,31 @@ class WatchlistAgreesWithSlaEventsTest extends SparkTestBase {
   private static Instant instant(Row r, String column) { return r.<Timestamp>getAs(column).toInstant(); }
 
   /** The truth's row of a subject, as written by the generator. */
-  private static Map<String, String> truthRow(String rule, String subject) throws Exception {
-    for (Map<String, String> t : truthRows()) {
+  private Map<String, String> truthRow(String rule, String subject) {
+    for (Map<String, String> t : truth) {
       if (t.get("rule").equals(rule) && t.get("subject_id").equals(subject)) return t;
     }
     throw new AssertionError(rule + " " + subject + " is not in _ground_truth/sla_watchlist.csv");
   }
 
-  /** _ground_truth/sla_watchlist.csv (plain CSV: no quoted field) as header -> value maps. */
-  private static List<Map<String, String>> truthRows() throws Exception {
-    List<String> lines = Files.readAllLines(SAMPLES.resolve("_ground_truth/sla_watchlist.csv"), StandardCharsets.UTF_8);
-    String[] header = lines.get(0).split(",", -1);
-    List<Map<String, String>> out = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] v = line.split(",", -1);
-      Map<String, String> m = new HashMap<>();
-      for (int i = 0; i < header.length; i++) m.put(header[i], v[i]);
-      out.add(m);
+  /** _ground_truth/sla_watchlist.csv as header -> value maps, read with the project's CSV reader. */
+  private static List<Map<String, String>> readTruth() throws IOException {
+    try (CsvReader csv = new CsvReader(Files.newBufferedReader(SAMPLES.resolve("_ground_truth/sla_watchlist.csv"),
+        StandardCharsets.UTF_8))) {
+      List<String> header = csv.next().fields();
+      List<Map<String, String>> out = new ArrayList<>();
+      for (CsvReader.Record r = csv.next(); r != null; r = csv.next()) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) m.put(header.get(i), r.fields().get(i));
+        out.add(m);
+      }
+      return out;
     }
-    return out;
+  }
+
+  /** Keys as a multiset: each distinct key with how often it occurs. */
+  private static TreeMap<String, Long> multiset(List<String> keys) {
+    return keys.stream().collect(Collectors.groupingBy(k -> k, TreeMap::new, Collectors.counting()));
   }
 
   /**
@@ -178,11 +214,11 @@ class WatchlistAgreesWithSlaEventsTest extends SparkTestBase {
     Row w = watched(rule, subject);
     assertEquals(level.name(), w.getAs("level"), rule + " " + subject);
     assertEquals(month, w.getAs("month"), rule + " " + subject);
-    assertEquals(shanghai(deadlineLocal), instant(w, "deadline_at"), rule + " " + subject + " deadline");
+    assertEquals(local(deadlineLocal), instant(w, "deadline_at"), rule + " " + subject + " deadline");
     Map<String, String> t = truthRow(rule, subject);
     assertEquals(level.name(), t.get("level"), "truth level of " + subject);
     assertEquals(OffsetDateTime.parse(t.get("deadline_at")).toInstant(), instant(w, "deadline_at"), "truth deadline of " + subject);
-    Row e = slaEvents(YearMonth.parse(month), local(WATCH_AS_OF), refs).get(rule + "|" + subject);
+    Row e = slaEvents(YearMonth.parse(month), local(WATCH_AS_OF)).get(rule + "|" + subject);
     assertNotNull(e, subject + " is not in sla_events of " + month);
     assertEquals(instant(e, "deadline_at"), instant(w, "deadline_at"), "sla_events deadline of " + subject);
     assertEquals(level == WatchLevel.OVERDUE ? "BREACHED" : "PENDING", e.getAs("status"), "sla_events status of " + subject);
@@ -236,7 +272,7 @@ class WatchlistAgreesWithSlaEventsTest extends SparkTestBase {
     // runs from the notice to the end of the start date, 576.5 of 1094.5 h used = 0.527, WARN_50.
     // From the start of the start date it would not have started at all.
     Row w = assertDesigned("CONTRACT_BY_START", "A00000321-1", "2025-11", WatchLevel.WARN_50, "2025-11-03T23:59:59.999");
-    assertEquals(shanghai("2025-09-19T09:30"), instant(w, "clock_start_at"));
+    assertEquals(local("2025-09-19T09:30"), instant(w, "clock_start_at"));
     assertEquals(576.5 / (1094.5 - 1e-3 / 3600), w.<Double>getAs("elapsed_share"), 1e-9);
   }
 
@@ -253,7 +289,7 @@ class WatchlistAgreesWithSlaEventsTest extends SparkTestBase {
     // diagnosis 673 of 735 h used = 0.916, CRITICAL_90 (from reported_at: 529 of 591 h = 0.895, WARN_75).
     Row w = assertDesigned("INJURY_DETERMINATION_30D", "CASE-C0001-202509-W04", "2025-09", WatchLevel.CRITICAL_90,
         "2025-10-15T23:59:59.999");
-    assertEquals(shanghai("2025-09-15T09:00"), instant(w, "clock_start_at"));
+    assertEquals(local("2025-09-15T09:00"), instant(w, "clock_start_at"));
   }
 
   @Test
@@ -270,7 +306,7 @@ class WatchlistAgreesWithSlaEventsTest extends SparkTestBase {
     // 2606 h used = 0.54, but December is month(as_of) + 2. sla_events of December with the same
     // as_of has the subject (PENDING): it is the window that leaves it out.
     assertFalse(watch.containsKey("CONTRACT_BY_START|A00000322-1"), "a subject of month(as_of) + 2 is listed");
-    Row e = slaEvents(YearMonth.of(2025, 12), local(WATCH_AS_OF), refs).get("CONTRACT_BY_START|A00000322-1");
+    Row e = slaEvents(YearMonth.of(2025, 12), local(WATCH_AS_OF)).get("CONTRACT_BY_START|A00000322-1");
     assertNotNull(e, "A00000322-1 is in December's sla_events");
     assertEquals("PENDING", e.getAs("status"));
   }
@@ -279,33 +315,27 @@ class WatchlistAgreesWithSlaEventsTest extends SparkTestBase {
   void watchlistAtTheScenariosAsOfEqualsTheGroundTruthAsAMultiset() throws Exception {
     Assertions.assertTrue(Files.readString(SAMPLES.resolve("_ground_truth/README.md"), StandardCharsets.UTF_8)
         .contains("--as-of 2025-10-13T10:00:00+08:00"), "the truth README names the as_of this test uses");
-    TreeMap<String, Integer> expected = new TreeMap<>();
-    for (Map<String, String> t : truthRows()) {
-      expected.merge(String.join("|", t.get("as_of_date"), t.get("rule"), t.get("subject_id"), t.get("client_id"),
-          t.get("month"), OffsetDateTime.parse(t.get("clock_start_at")).toInstant().toString(),
-          OffsetDateTime.parse(t.get("deadline_at")).toInstant().toString(), t.get("level")), 1, Integer::sum);
-    }
-    TreeMap<String, Integer> actual = new TreeMap<>();
-    for (Row w : watch.values()) {
-      actual.merge(String.join("|", w.<String>getAs("as_of_date"), w.getAs("rule"), w.getAs("subject_id"),
-          w.getAs("client_id"), w.getAs("month"), instant(w, "clock_start_at").toString(),
-          instant(w, "deadline_at").toString(), w.getAs("level")), 1, Integer::sum);
-    }
+    TreeMap<String, Long> expected = multiset(truth.stream().map(t -> String.join("|", t.get("as_of_date"), t.get("rule"),
+        t.get("subject_id"), t.get("client_id"), t.get("month"), OffsetDateTime.parse(t.get("clock_start_at")).toInstant().toString(),
+        OffsetDateTime.parse(t.get("deadline_at")).toInstant().toString(), t.get("level"))).toList());
+    TreeMap<String, Long> actual = multiset(watch.values().stream().map(w -> String.join("|", w.<String>getAs("as_of_date"),
+        w.getAs("rule"), w.getAs("subject_id"), w.getAs("client_id"), w.getAs("month"), instant(w, "clock_start_at").toString(),
+        instant(w, "deadline_at").toString(), w.getAs("level"))).toList());
     List<String> diff = new ArrayList<>();
     TreeSet<String> all = new TreeSet<>(expected.keySet());
     all.addAll(actual.keySet());
     for (String k : all) {
-      int e = expected.getOrDefault(k, 0);
-      int a = actual.getOrDefault(k, 0);
+      long e = expected.getOrDefault(k, 0L);
+      long a = actual.getOrDefault(k, 0L);
       if (e != a) diff.add(k + " (truth " + e + "x, watch " + a + "x)");
     }
     Assertions.assertTrue(diff.isEmpty(), diff.size() + " rows differ, e.g. " + diff.subList(0, Math.min(8, diff.size())));
-    for (Map<String, String> t : truthRows()) {
+    for (Map<String, String> t : truth) {
       Row w = watched(t.get("rule"), t.get("subject_id"));
       assertEquals(Double.parseDouble(t.get("hours_left")), w.<Double>getAs("hours_left"), 1e-6, "hours_left " + t);
     }
     TreeSet<String> levels = new TreeSet<>();
-    for (Map<String, String> t : truthRows()) levels.add(t.get("level"));
+    for (Map<String, String> t : truth) levels.add(t.get("level"));
     assertEquals(4, levels.size(), "the truth has every level: " + levels);
   }
 }
