@@ -85,6 +85,7 @@ final class CaseWriter implements Closeable {
       if (scope.clientSize(w.client()) > 0) k.employee = Scope.employeeId(scope.firstEmployee(w.client()));
       k.events.addAll(w.events());
       emit(k, Rng.of(scope.seed, 7, w.stream()));
+      truth.designedWatch(w.tag(), w.rule(), k.id, w.level());
     }
   }
 

@@ -68,7 +68,8 @@ final class FaultPlan {
 
   /**
    * A case whose {@code rule} subject is on the watchlist of {@link #WATCH_AS_OF} at {@code level}
-   * (its other rules are done by then or below half their time). {@code stream} keys its spelling
+   * (its other rules are done by then or below half their time; Truth checks the level when it
+   * writes the watchlist). {@code stream} keys its spelling
    * randomness; the case is written after every other case and bad row, so nothing else moves.
    */
   record WatchCase(String tag, SlaRule rule, WatchLevel level, int client, String suffix, CaseType type,

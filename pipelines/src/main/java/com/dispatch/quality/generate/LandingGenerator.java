@@ -1,6 +1,7 @@
 package com.dispatch.quality.generate;
 
 import com.dispatch.quality.calendar.WorkCalendar;
+import com.dispatch.quality.domain.SlaRule;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -85,7 +86,7 @@ public final class LandingGenerator {
     progress("bad input of every SPEC §3 kind");
     BadInput bad = new BadInput(scope, truth, roster, settlement.files(), cases, activities);
     bad.writeAll();
-    watchScenarios(roster, settlement, cases);
+    watchScenarios(truth, roster, settlement, cases);
     progress("satisfaction follow-ups (surveys)");
     surveys.clientAnswers();
     surveys.badRows();
@@ -134,12 +135,13 @@ public final class LandingGenerator {
    * The plan's SPEC §4.8 scenarios, written last (after the bad rows) so that they only append
    * rows to existing files: the new hires billed like any head (they answer no surveys), the cases.
    */
-  private void watchScenarios(RosterWriter roster, SettlementWriter settlement, CaseWriter cases) {
+  private void watchScenarios(Truth truth, RosterWriter roster, SettlementWriter settlement, CaseWriter cases) {
     if (plan.watchAsOf == null) return;
     progress("watch scenarios around " + Stamps.iso(plan.watchAsOf));
     Workforce workforce = new Workforce(scope);
     for (FaultPlan.WatchHire h : plan.watchHires) {
       Workforce.Employee e = workforce.hire(h);
+      truth.designedWatch(h.tag(), SlaRule.CONTRACT_BY_START, e.assignments[0].id, h.level());
       roster.write(e);
       settlement.settle(e);
       settlement.flushLeaves();

@@ -47,6 +47,11 @@ final class Truth implements Closeable {
   private record Watched(SlaRule rule, String subject, int client, int month, LocalDateTime clockStart,
       LocalDateTime deadline, WatchLevel level) {}
 
+  /** A designed watch scenario's subject and the level it was designed for (null: not listed). */
+  private record Designed(String tag, SlaRule rule, String subject, WatchLevel level) {}
+
+  private final List<Designed> designed = new ArrayList<>();
+
   /** {@code watchAsOf}: the as_of of {@code sla_watchlist.csv}, or null to write none. */
   Truth(Path root, String[] clientIds, String[] months, LocalDateTime watchAsOf) {
     this.root = root;
@@ -157,10 +162,28 @@ final class Truth implements Closeable {
     }
   }
 
+  /**
+   * Records that a FaultPlan watch scenario ({@code tag}) put {@code subject} of {@code rule} on the
+   * watchlist at {@code level} (null: left off it); the truth checks it when it is written, so a
+   * scenario that drifts to another level (a changed limit or calendar) fails the generator.
+   */
+  void designedWatch(String tag, SlaRule rule, String subject, WatchLevel level) {
+    designed.add(new Designed(tag, rule, subject, level));
+  }
+
   /** {@code sla_watchlist.csv}: the watch run's rows at the watch as_of, most urgent first (level, hours left, rule, subject). */
   private void writeWatchlist() {
     watchlist.sort(Comparator.comparing(Watched::level).thenComparing(Watched::deadline)
         .thenComparing(w -> w.rule().name()).thenComparing(Watched::subject));
+    for (Designed d : designed) {
+      WatchLevel actual = watchlist.stream().filter(w -> w.rule() == d.rule() && w.subject().equals(d.subject()))
+          .map(Watched::level).findFirst().orElse(null);
+      if (actual != d.level()) {
+        throw new IllegalStateException("watch scenario " + d.tag() + ": " + d.rule() + " " + d.subject() + " is "
+            + (actual == null ? "not listed" : actual) + " at " + watchAsOf + ", designed for "
+            + (d.level() == null ? "not listed" : d.level()));
+      }
+    }
     String asOfDate = watchAsOf.toLocalDate().toString();
     try (CsvFile f = new CsvFile(root, DIR + "sla_watchlist.csv", new String[] {"as_of_date", "rule", "subject_id",
         "client_id", "month", "clock_start_at", "deadline_at", "hours_left", "elapsed_share", "level"},
