@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -31,6 +33,18 @@ public final class DeltaIO {
 
   public static boolean exists(SparkSession spark, String path) {
     return DeltaTable.isDeltaTable(spark, path);
+  }
+
+  /**
+   * Whether the table exists now, read from its log. {@link #exists} answers from this JVM's cached
+   * snapshot (Delta's strict {@code isDeltaTable} is {@code DeltaLog.tableExists}), which still says
+   * "absent" after another process created the table: two metrics runs of different months that
+   * both create a gold table lose the race with {@code DELTA_PROTOCOL_CHANGED}, and the loser must
+   * see the winner's table to retry against it.
+   */
+  static boolean existsNow(SparkSession spark, String path) {
+    DeltaLog log = DeltaLog.forTable(spark, new Path(path));
+    return log.update(log.update$default$1(), log.update$default$2(), log.update$default$3()).version() >= 0;
   }
 
   /** The table at {@code path}, or an empty dataset of {@code schema} when it does not exist yet. */
@@ -152,7 +166,7 @@ public final class DeltaIO {
     try {
       save(rows, path, mode, tag, created, partitionBy);
     } catch (RuntimeException e) {
-      if (!created || !exists(spark, path)) throw e;
+      if (!created || !existsNow(spark, path)) throw e;
       save(rows, path, mode, tag, false, partitionBy);
     }
     SparkActivity.commitMade();

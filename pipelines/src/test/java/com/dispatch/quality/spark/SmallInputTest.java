@@ -10,6 +10,7 @@ import com.dispatch.quality.ingest.IngestJob;
 import com.dispatch.quality.io.Lake;
 import com.dispatch.quality.metrics.MetricsJob;
 import com.dispatch.quality.schema.Gold;
+import com.dispatch.quality.testing.Dirs;
 import com.dispatch.quality.testing.SparkTestBase;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +22,6 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RuntimeConfig;
@@ -119,7 +119,7 @@ class SmallInputTest extends SparkTestBase {
     Path small = dir.resolve("small");
     IngestJob.run(spark(), new Lake(small.toUri().toString()), landing.toUri().toString());
     Path standard = dir.resolve("standard");
-    copyTree(small, standard);
+    Dirs.copyTree(small, standard);
     Instant asOf = Instant.parse("2026-01-01T00:00:00Z");
     List<YearMonth> months = List.of(start);
 
@@ -138,16 +138,6 @@ class SmallInputTest extends SparkTestBase {
       assertEquals(List.of(), onlyA, table + ": rows only with the small-input settings (the other side: " + onlyB + ")");
       assertEquals(List.of(), onlyB, table + ": rows only with Spark's settings");
       if (table.equals("settlement_quality")) Assertions.assertTrue(a.count() > 0, "the month has settlement rows to compare");
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(target);
-        else Files.copy(p, target);
-      }
     }
   }
 }
