@@ -87,7 +87,7 @@ class ReportJobTest extends SparkTestBase {
     // C0001's gold row has distinct numbers on purpose: expected 250, billed 251, missing = extra =
     // duplicate 1, errors 3, evaluated 246, calc errors 2, corrections 0. A label showing another
     // column's figure fails here, in the filled report's data and in the PDF.
-    ReportJob.Model model = ReportJob.load(spark(), lake, YearMonth.parse(MONTH), "华信人力资源服务有限公司",
+    ReportModel model = ReportJob.load(spark(), lake, YearMonth.parse(MONTH), "华信人力资源服务有限公司",
         LocalDate.of(2026, 2, 5));
     ClientReportData c1 = model.clients().stream().filter(c -> c.clientId().equals("C0001")).findFirst().orElseThrow();
     Assertions.assertEquals(250L, c1.settlement().expectedHeadcount());
@@ -190,7 +190,7 @@ class ReportJobTest extends SparkTestBase {
 
   @Test
   void companyTrendIsReadFromGoldNotRecomputed() {
-    ReportJob.Model model = ReportJob.load(spark(), new Lake(tmp.resolve("lake").toString()), YearMonth.parse(MONTH),
+    ReportModel model = ReportJob.load(spark(), new Lake(tmp.resolve("lake").toString()), YearMonth.parse(MONTH),
         "华信人力资源服务有限公司", LocalDate.of(2026, 2, 5));
     var point = model.overview().trend().stream().filter(t -> t.month().equals(MONTH)).findFirst().orElseThrow();
     Assertions.assertEquals(0.4242, point.slaCompliance(), 1e-12, "gold's value (sla_compliance alone would give 925/1020)");
