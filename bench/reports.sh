@@ -2,11 +2,12 @@
 # Times the rendering of every client's monthly PDF (issue 4 throughput) on an existing lake
 # whose gold tables for the month are computed, through the production CLI (./quality report).
 #   bench/reports.sh --lake bench/work/lake-100k --month 2026-01 [--threads N] [--limit N] [--out DIR]
+#                    [--sign-keystore FILE --sign-alias A]   (password: QUALITY_SIGN_PASSWORD)
 # Prints PDFs/second twice: for the whole command (JVM, Spark session, gold read, rendering) and
 # for the rendering alone (as the command reports it), plus pages and bytes written.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-lake="" month="" threads="$(nproc)" limit=0 out="$root/bench/work/reports-out"
+lake="" month="" threads="$(nproc)" limit=0 out="$root/bench/work/reports-out" sign=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --lake) lake="$2"; shift 2 ;;
@@ -14,7 +15,8 @@ while [ $# -gt 0 ]; do
     --threads) threads="$2"; shift 2 ;;
     --limit) limit="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    --sign-keystore|--sign-alias) sign+=("$1" "$2"); shift 2 ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -25,7 +27,7 @@ rm -rf "${out:?}/$month"
 log="$out/report-$month.log"
 start=$(date +%s.%N)
 "$root/quality" report --lake "$lake" --month "$month" --out "$out" --threads "$threads" \
-  --limit "$limit" --progress-every 100 | tee "$log"
+  --limit "$limit" --progress-every 100 ${sign[@]+"${sign[@]}"} | tee "$log"
 end=$(date +%s.%N)
 
 manifest="$out/$month/manifest.csv"

@@ -183,16 +183,9 @@ public record ReportModel(List<ClientReportData> clients, OverviewData overview)
         dbl(r, "calc_error_rate"), lng(r, "correction_batches"));
   }
 
+  /** A client's trend: its settlement_quality rates of each month, a gap where a month has no row. */
   private static List<TrendPoint> clientTrend(List<Row> rows, List<String> months) {
-    Map<String, Row> byMonth = new HashMap<>();
-    rows.forEach(r -> byMonth.put(r.getAs("month"), r));
-    List<TrendPoint> out = new ArrayList<>();
-    for (String month : months) {
-      Row r = byMonth.get(month);
-      out.add(new TrendPoint(month, r == null ? null : dbl(r, "headcount_error_rate"),
-          r == null ? null : dbl(r, "calc_error_rate"), null));
-    }
-    return out;
+    return trend(rows, months, false);
   }
 
   private static final List<String> ERROR_ORDER = List.of("MISSING", "EXTRA", "DUPLICATE", "CALC");
@@ -301,13 +294,18 @@ public record ReportModel(List<ClientReportData> clients, OverviewData overview)
 
   /** The overview's company trend: gold company_trend's rates of each month, a gap where a month has no row. */
   private static List<TrendPoint> companyTrend(List<Row> rows, List<String> months) {
+    return trend(rows, months, true);
+  }
+
+  /** One point per month, from that month's row (all null where there is none); the SLA rate only when asked. */
+  private static List<TrendPoint> trend(List<Row> rows, List<String> months, boolean withSla) {
     Map<String, Row> byMonth = new HashMap<>();
     rows.forEach(r -> byMonth.put(r.getAs("month"), r));
     List<TrendPoint> out = new ArrayList<>();
     for (String month : months) {
       Row r = byMonth.get(month);
       out.add(r == null ? new TrendPoint(month, null, null, null) : new TrendPoint(month, dbl(r, "headcount_error_rate"),
-          dbl(r, "calc_error_rate"), dbl(r, "sla_compliance_rate")));
+          dbl(r, "calc_error_rate"), withSla ? dbl(r, "sla_compliance_rate") : null));
     }
     return out;
   }
