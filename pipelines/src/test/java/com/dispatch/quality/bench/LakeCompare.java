@@ -19,6 +19,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,6 +50,12 @@ import org.apache.spark.sql.SparkSession;
 public final class LakeCompare {
   private LakeCompare() {}
 
+  private static final ExecutorService READERS = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "lake-compare-reader");
+    t.setDaemon(true);
+    return t;
+  });
+
   public static void main(String[] args) throws Exception {
     Lake clean = new Lake(args[0]);
     List<String[]> faulted = new ArrayList<>();
@@ -67,7 +76,7 @@ public final class LakeCompare {
     // The production's settings for small inputs: no AQE, no code generation (issue 10).
     try (SmallInput settings = SmallInput.forFiles(spark, lakes)) {
       System.out.println("lake-compare: " + settings.describe());
-      Map<String, Map<String, Long>> cleanRows = new TreeMap<>();
+      Map<String, Future<Map<String, Long>>> cleanRows = new TreeMap<>();
       for (String[] f : faulted) {
         System.out.println("lake after killed runs " + f[0] + ":");
         compareTables(spark, clean, cleanRows, new Lake(f[0]), problems);
@@ -105,12 +114,18 @@ public final class LakeCompare {
    * Every table of {@code lake} against the clean lake's ({@code cleanRows} caches those): the
    * same rows as multisets, and outside gold no row twice.
    */
-  private static void compareTables(SparkSession spark, Lake clean, Map<String, Map<String, Long>> cleanRows, Lake lake,
-      List<String> problems) {
+  private static void compareTables(SparkSession spark, Lake clean, Map<String, Future<Map<String, Long>>> cleanRows,
+      Lake lake, List<String> problems) throws Exception {
+    // Two tables read at a time: each read is mostly driver work (Delta log, planning) on one thread.
+    Map<String, Future<Map<String, Long>>> mine = new TreeMap<>();
     for (Map.Entry<String, String[]> t : tables().entrySet()) {
       String table = t.getKey();
-      Map<String, Long> a = cleanRows.computeIfAbsent(table, k -> rows(spark, clean.root() + "/" + k, t.getValue()));
-      Map<String, Long> b = rows(spark, lake.root() + "/" + table, t.getValue());
+      cleanRows.computeIfAbsent(table, k -> READERS.submit(() -> rows(spark, clean.root() + "/" + k, t.getValue())));
+      mine.put(table, READERS.submit(() -> rows(spark, lake.root() + "/" + table, t.getValue())));
+    }
+    for (String table : mine.keySet()) {
+      Map<String, Long> a = cleanRows.get(table).get();
+      Map<String, Long> b = mine.get(table).get();
       if (a == null && b == null) continue;
       if (a == null || b == null) {
         problems.add(table + " exists only in " + (a != null ? "the clean lake" : lake.root()));
