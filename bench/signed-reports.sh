@@ -69,13 +69,18 @@ for line in open(sys.argv[2]):
     rounds.append({"side": side, "round": int(r), "pdfs": int(pdfs), "signed_in_manifest": int(signed),
                    "whole_s": float(whole_s), "whole_pdfs_per_s": float(whole_rate),
                    "render_s": float(render_s), "render_pdfs_per_s": float(render_rate)})
+# The reference: PDFs/s of the newest bench/run.sh result at this scale (the speed issue's figure).
+import glob, re
+ref_file = max((f for f in glob.glob("bench/results/*-$scale.json")
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}-$scale\.json", f.split("/")[-1])), default=None)
+reference = json.load(open(ref_file)).get("pdfs_per_second") if ref_file else None
 med = lambda side, k: statistics.median(x[k] for x in rounds if x["side"] == side)
 summary = {s: {"whole_pdfs_per_s": med(s, "whole_pdfs_per_s"), "render_pdfs_per_s": med(s, "render_pdfs_per_s")}
            for s in ("unsigned", "signed")}
 json.dump({"scale": "$scale", "employees": $n, "clients": $n // 400, "month": "$month", "commit": commit,
            "rounds": rounds, "median": summary,
            "ratio_signed_to_unsigned_whole": round(summary["signed"]["whole_pdfs_per_s"] / summary["unsigned"]["whole_pdfs_per_s"], 3),
-           "speed_issue_reference_pdfs_per_s": 16.98,
+           "speed_issue_reference_pdfs_per_s": reference, "speed_issue_reference_file": ref_file,
            "load_average": open("/proc/loadavg").read().split()[:3]}, open(sys.argv[1], "w"), indent=2)
 print(open(sys.argv[1]).read())
 PY

@@ -83,14 +83,14 @@ public record ReportModel(List<ClientReportData> clients, OverviewData overview)
       languages.put(r.getAs("client_id"), ReportLanguage.ofStored(r.getAs("report_language")));
     }
     Set<String> clientIds = reportedClients(month, clients, List.of(scorecard, errors, distribution, breaches,
-        frequency, recruitment, satisfaction, monthOnly(settlement, m), monthOnly(compliance, m)));
+        frequency, recruitment, satisfaction, compliance, monthOnly(settlement, m)));
 
     Map<String, List<Row>> scorecardBy = byClient(scorecard);
     Map<String, List<Row>> settlementBy = byClient(settlement);
     Map<String, List<Row>> errorsBy = byClient(errors);
     Map<String, List<Row>> distributionBy = byClient(distribution);
     Map<String, List<Row>> withinBy = byClient(withinLimit);
-    Map<String, List<Row>> complianceBy = byClient(monthOnly(compliance, m));
+    Map<String, List<Row>> complianceBy = byClient(compliance);
     Map<String, List<Row>> breachesBy = byClient(breaches);
     Map<String, List<Row>> frequencyBy = byClient(frequency);
     Map<String, List<Row>> recruitmentBy = byClient(recruitment);
@@ -138,6 +138,7 @@ public record ReportModel(List<ClientReportData> clients, OverviewData overview)
     return ids;
   }
 
+  /** The rows of {@code month} of a table read with its trend months (settlement_quality). */
   private static List<Row> monthOnly(List<Row> rows, String month) {
     return rows.stream().filter(r -> month.equals(r.getAs("month"))).toList();
   }
