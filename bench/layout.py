@@ -10,6 +10,7 @@ hard links, so the layout costs no disk.
                                                    <work>/incr        month n only (the increment)
                                                    <work>/landing-m1  month 1 only
                                                    <work>/landing-m3  months 1..3
+                                                   <work>/landing-m6  months 1..6
 Prints a JSON summary (months, files per zone).
 """
 import json
@@ -17,7 +18,7 @@ import os
 import re
 import sys
 
-SOURCES = ("reference", "roster", "settlement", "cases", "case_events", "activities")
+SOURCES = ("reference", "roster", "settlement", "cases", "case_events", "activities", "surveys")
 MONTH = re.compile(r"(?<!\d)(20\d\d)-?(0[1-9]|1[0-2])(?!\d)")
 
 
@@ -51,10 +52,12 @@ def main(staging, work):
                  "the benchmark needs the generator to write one file (or folder) per month")
     first, last = service[0], service[-1]
     third = service[min(2, len(service) - 1)]
+    sixth = service[min(5, len(service) - 1)]
     zones = {"landing": lambda m: m is None or m < last,
              "incr": lambda m: m is not None and m >= last,
              "landing-m1": lambda m: m is None or m == first,
-             "landing-m3": lambda m: m is None or m <= third}
+             "landing-m3": lambda m: m is None or m <= third,
+             "landing-m6": lambda m: m is None or m <= sixth}
     counts = {}
     for zone, keep in zones.items():
         counts[zone] = 0
@@ -62,7 +65,7 @@ def main(staging, work):
             if keep(m):
                 link(os.path.join(staging, rel), os.path.join(work, zone, rel))
                 counts[zone] += 1
-    print(json.dumps({"months": months, "service_months": service, "first_month": first, "third_month": third,
+    print(json.dumps({"months": months, "service_months": service, "first_month": first, "third_month": third, "sixth_month": sixth,
                       "last_month": last,
                       "files": counts}))
 

@@ -6,9 +6,11 @@
 #      QUALITY_HEAP, default 8g): ingest of months 1-12 (history), ingest of month 13 (the
 #      monthly increment), metrics of month 13 with 12 months in the lake, ingest + metrics of
 #      month 1 alone in an empty lake, ingest of months 1-3 + metrics of month 3, reports of
-#      month 13 for all clients;
+#      month 13 for all clients; at 10k and 100k also `quality run --no-reports` of months 1-6's
+#      files with metrics of month 6 (issue 10's "six months' ingest + one month of metrics");
 #   3. times the peers side by side: Spark alone reading month 13's CSV files and writing plain
-#      Parquet, and DuckDB computing settlement_quality of month 13 from the CSVs;
+#      Parquet (and months 1-6's, the floor of that run), and DuckDB computing settlement_quality
+#      of month 13 from the CSVs;
 #   4. records wall time, max RSS, input rows/s per stage, the ratios, the files each metrics
 #      run scanned (ScanReport), and whether DuckDB's counts equal gold's; writes
 #      bench/results/<date>-<scale>.json and regenerates the table in docs/performance.md.
@@ -82,7 +84,8 @@ for scale in "${scales[@]}"; do
       --months "$months" --seed "$seed" --out "$w/staging"
     touch "$w/staging/.complete"
   else
-    rm -rf "$w/landing" "$w/landing-m1" "$w/landing-m3" "$w/incr" "$w/lake" "$w/lake-m1" "$w/lake-m3" "$w/out" "$w/floor" "$w"/*.json "$w"/*.jsonl
+    rm -rf "$w/landing" "$w/landing-m1" "$w/landing-m3" "$w/landing-m6" "$w/incr" "$w/lake" "$w/lake-m1" "$w/lake-m3" \
+      "$w/lake-m6" "$w/out" "$w/floor" "$w/floor-m6" "$w"/*.json "$w"/*.jsonl
     mkdir -p "$t"; find "$t" -type f ! -name 'generate.*' -delete
   fi
 
@@ -92,12 +95,14 @@ for scale in "${scales[@]}"; do
   m1="$(python3 -c "import json,sys; print(json.load(open('$w/layout.json'))['first_month'])")"
   m3="$(python3 -c "import json,sys; print(json.load(open('$w/layout.json'))['third_month'])")"
   m13="$(python3 -c "import json,sys; print(json.load(open('$w/layout.json'))['last_month'])")"
+  m6="$(python3 -c "import json,sys; print(json.load(open('$w/layout.json'))['sixth_month'])")"
   # as_of three months after the month: every generated fact has happened, nothing is pending.
   as_of() { python3 -c "import sys; y, m = map(int, sys.argv[1].split('-')); m += 3; y += (m - 1) // 12; m = (m - 1) % 12 + 1; print(f'{y:04d}-{m:02d}-01T00:00:00+08:00')" "$1"; }
   rows_hist=$(count_rows "$w/landing")
   rows_m13=$(count_rows "$w/incr")
   rows_m1=$(count_rows "$w/landing-m1")
   rows_m3=$(count_rows "$w/landing-m3")
+  rows_m6=$(count_rows "$w/landing-m6")
 
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   run_stage ingest_history "$t" ./quality ingest --landing "$w/landing" --lake "$w/lake" || true
@@ -119,12 +124,17 @@ for scale in "${scales[@]}"; do
   run_stage floor_parquet "$t" bench/java.sh com.dispatch.quality.bench.CsvToParquetFloor "$w/incr" "$w/floor" || true
   run_stage duckdb "$t" bench/java.sh com.dispatch.quality.bench.DuckDbSettlementQuality \
     "$w/landing" "$m13" "$w/duckdb-settlement-quality.json" "$w/incr/settlement/**/*.csv" || true
+  if [ "$scale" != 1m ]; then
+    run_stage run_m6 "$t" ./quality run --landing "$w/landing-m6" --lake "$w/lake-m6" --month "$m6" \
+      --as-of "$(as_of "$m6")" --no-reports || true
+    run_stage floor_m6 "$t" bench/java.sh com.dispatch.quality.bench.CsvToParquetFloor "$w/landing-m6" "$w/floor-m6" || true
+  fi
   load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
   bench/java.sh com.dispatch.quality.bench.GoldReference "$w/lake" "$w/gold-m13.json" "$m13" >"$t/gold_reference.log" 2>&1 || true
 
   pdfs=$( (find "$w/out" -name '*.pdf' 2>/dev/null || true) | wc -l)
   python3 bench/results.py --scale "$scale" --employees "$employees" --clients "$clients" --work "$w" \
-    --month1 "$m1" --month13 "$m13" --rows-history "$rows_hist" --rows-month "$rows_m13" --rows-m1 "$rows_m1" --rows-m3 "$rows_m3" --month3 "$m3" \
+    --month1 "$m1" --month13 "$m13" --rows-history "$rows_hist" --rows-month "$rows_m13" --rows-m1 "$rows_m1" --rows-m3 "$rows_m3" --rows-m6 "$rows_m6" --month3 "$m3" \
     --pdfs "$pdfs" --heap "$QUALITY_HEAP" --load-before "$load_before" --load-after "$load_after"
 done
 python3 bench/results.py --render-docs

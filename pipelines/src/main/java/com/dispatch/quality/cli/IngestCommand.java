@@ -3,6 +3,7 @@ package com.dispatch.quality.cli;
 import com.dispatch.quality.ingest.IngestJob;
 import com.dispatch.quality.ingest.IngestResult;
 import com.dispatch.quality.io.Lake;
+import com.dispatch.quality.spark.SparkActivity;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -28,9 +29,11 @@ public final class IngestCommand implements Callable<Integer> {
 
   /** Ingests, prints the reconciliation and fails loudly if any file does not reconcile (shared with run). */
   static IngestResult ingestAndReconcile(SparkSession spark, Lake lake, String landing) {
+    SparkActivity.Snapshot start = SparkActivity.now();
     IngestResult result = new IngestJob(spark, lake, System.out::println).run(landing);
     System.out.println();
     System.out.print(result.table());
+    System.out.println("ingest: " + SparkActivity.Snapshot.since(start));
     if (!result.reconciled()) {
       throw new IllegalStateException("ingest run " + result.runId() + " does not reconcile: "
           + String.join("; ", result.failures()));

@@ -60,9 +60,7 @@ public final class RunCommand implements Callable<Integer> {
     Instant cutOff = asOf.orNow();
 
     System.out.println("== 1/3 ingest " + landing.uri + " -> " + lakeLoc.root());
-    SparkActivity.Snapshot ingestStart = SparkActivity.now();
-    IngestCommand.ingestAndReconcile(spark, lakeLoc, landing.uri);
-    System.out.println("ingest: " + SparkActivity.Snapshot.since(ingestStart));
+    IngestCommand.ingestAndReconcile(spark, lakeLoc, landing.uri); // prints its "ingest: <time, jobs, commits>" line
 
     List<YearMonth> todo = months.isEmpty() ? settlementMonths(spark, lakeLoc) : months;
     System.out.println("\n== 2/3 metrics for " + todo + " as of " + cutOff);

@@ -120,11 +120,17 @@ public final class DeltaIO {
       write(rows, path, w -> w.mode("append"), partitionBy);
       return;
     }
-    DeltaMergeBuilder merge = DeltaTable.forPath(spark, path).as("t").merge(rows.as("s"), on)
-        .whenMatched(whenMatchedUpdateIf).updateAll()
-        .whenNotMatched().insertAll();
-    merge.execute();
-    SparkActivity.commitMade();
+    SparkActivity.writeStarted();
+    boolean committed = false;
+    try {
+      DeltaMergeBuilder merge = DeltaTable.forPath(spark, path).as("t").merge(rows.as("s"), on)
+          .whenMatched(whenMatchedUpdateIf).updateAll()
+          .whenNotMatched().insertAll();
+      merge.execute();
+      committed = true;
+    } finally {
+      SparkActivity.writeEnded(committed);
+    }
     FaultInjection.committed(path);
   }
 
@@ -139,8 +145,14 @@ public final class DeltaIO {
   /** Deletes the rows matching {@code condition} (one commit, none when nothing matches). */
   public static void delete(SparkSession spark, String path, Column condition) {
     if (!exists(spark, path)) return;
-    DeltaTable.forPath(spark, path).delete(condition);
-    SparkActivity.commitMade();
+    SparkActivity.writeStarted();
+    boolean committed = false;
+    try {
+      DeltaTable.forPath(spark, path).delete(condition);
+      committed = true;
+    } finally {
+      SparkActivity.writeEnded(committed);
+    }
     FaultInjection.committed(path);
   }
 
@@ -162,14 +174,20 @@ public final class DeltaIO {
       String... partitionBy) {
     String tag = "quality-" + UUID.randomUUID();
     SparkSession spark = rows.sparkSession();
-    boolean created = !exists(spark, path);
+    SparkActivity.writeStarted();
+    boolean committed = false;
     try {
-      save(rows, path, mode, tag, created, partitionBy);
-    } catch (RuntimeException e) {
-      if (!created || !existsNow(spark, path)) throw e;
-      save(rows, path, mode, tag, false, partitionBy);
+      boolean created = !exists(spark, path);
+      try {
+        save(rows, path, mode, tag, created, partitionBy);
+      } catch (RuntimeException e) {
+        if (!created || !existsNow(spark, path)) throw e;
+        save(rows, path, mode, tag, false, partitionBy);
+      }
+      committed = true;
+    } finally {
+      SparkActivity.writeEnded(committed);
     }
-    SparkActivity.commitMade();
     FaultInjection.committed(path);
     return tag;
   }

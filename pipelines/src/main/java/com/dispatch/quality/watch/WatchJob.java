@@ -16,6 +16,7 @@ import com.dispatch.quality.metrics.MetricsJob;
 import com.dispatch.quality.schema.Conform;
 import com.dispatch.quality.schema.Gold;
 import com.dispatch.quality.spark.SmallInput;
+import com.dispatch.quality.spark.SparkActivity;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -64,6 +65,7 @@ public final class WatchJob {
     Instant cutOff = asOf.truncatedTo(ChronoUnit.MICROS);
     String runId = RunLog.newRunId(COMMAND);
     Instant startedAt = Instant.now();
+    SparkActivity.Snapshot activity = SparkActivity.now();
     String month = SlaWatchlist.watchMonth(cutOff).toString();
     // The runs protocol: a STARTED row first, an end row after (a run without one died).
     RunLog.record(spark, lake, new RunLog.RunRecord(runId, COMMAND, month, cutOff, startedAt, null, RunLog.STARTED,
@@ -95,6 +97,7 @@ public final class WatchJob {
               + result.counts() + (digest == null ? "" : ", digest " + digest), null));
       print.print(result.summary());
       if (digest != null) print.println("watch digest: " + digest.resolve("digest.html"));
+      print.println("watch run: " + SparkActivity.Snapshot.since(activity));
       return result;
     } catch (RuntimeException e) {
       RunLog.record(spark, lake, new RunLog.RunRecord(runId, COMMAND, month, cutOff, startedAt, Instant.now(),
