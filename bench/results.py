@@ -204,6 +204,9 @@ def fmt(x, unit=""):
 def render_docs():
     latest = {}
     for p in sorted(glob.glob(os.path.join(RESULTS, "*.json"))):
+        # Only this harness's results (<date>-<scale>.json), not the other benches' (ab-run, watch, signed).
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}-(10k|100k|1m)\.json", os.path.basename(p)):
+            continue
         with open(p, encoding="utf-8") as f:
             r = json.load(f)
         latest[r["scale"]] = (os.path.basename(p), r)
