@@ -248,9 +248,10 @@ def render_docs():
                 act.append(f"| {s} | {n} | {fmt(v['seconds'])} | {v['spark_jobs']} | {v['spark_stages']} | "
                            f"{fmt(v['seconds_in_jobs'])} | {v['delta_commits']} | {fmt(v['seconds_in_writes'])} |")
     if act:
-        table += ("\n\nPer stage, from the line each command prints (`spark/SparkActivity`): Spark jobs and their summed "
-                  "durations, Delta commits and the time in the write calls that made them (their own jobs included); "
-                  "the rest of a stage's wall time is JVM start and the driver's planning and log reading:\n\n"
+        table += ("\n\nPer stage, from the line each command prints (`spark/SparkActivity`): Spark jobs and the wall time "
+                  "with at least one of them running, Delta commits and the wall time with a write in progress (a "
+                  "write's own jobs count in both); the rest of a stage's wall time is JVM start and the driver's "
+                  "planning and log reading:\n\n"
                   "| scale | stage | wall s | Spark jobs | stages | s in jobs | Delta commits | s in writes |\n"
                   "|---|---|---|---|---|---|---|---|\n" + "\n".join(act))
     for s in order:
