@@ -15,19 +15,19 @@ export QUALITY_HEAP="${QUALITY_HEAP:-8g}"
 work="$root/bench/work/ab-metrics"; rm -rf "$work"; mkdir -p "$work" "$root/bench/results"
 cp -al "$lake" "$work/lake-A"; cp -al "$lake" "$work/lake-B"
 : >"$work/rows.txt"
-for r in $(seq 1 "$rounds"); do
-  for side in A B; do
-    args=${A_ARGS:-}; [ $side = B ] && args=${B_ARGS:-}
-    d="$work/$side-$r"; mkdir -p "$d"
-    s=$(date +%s.%N)
-    # shellcheck disable=SC2086
-    /usr/bin/time -f "%U %S" -o "$d/time" "$root/quality" metrics --lake "$work/lake-$side" --month "$month" \
-      --as-of "$as_of" $args >"$d/log" 2>&1 || { tail -20 "$d/log" >&2; exit 1; }
-    e=$(date +%s.%N)
-    wall=$(python3 -c "print(round($e - $s, 1))"); cpu=$(awk '{print $1 + $2}' "$d/time")
-    echo "$side|$r|$wall|$cpu|$(grep -m1 '^metrics: input' "$d/log")|$(grep -m1 '^metrics of ' "$d/log")" | tee -a "$work/rows.txt"
-  done
-done
+# shellcheck source=bench/ab-lib.sh
+. "$root/bench/ab-lib.sh"
+side() {  # side <A|B> <round> <dir> <args...>: one metrics run on the side's own lake copy
+  local lake_copy="$work/lake-$1" d="$3"; shift 3
+  /usr/bin/time -f "%U %S" -o "$d/time" "$root/quality" metrics --lake "$lake_copy" --month "$month" \
+    --as-of "$as_of" "$@" >"$d/log" 2>&1 || { tail -20 "$d/log" >&2; exit 1; }
+}
+side_done() {
+  local d="$3"
+  echo "$1|$2|$AB_WALL|$(awk '{print $1 + $2}' "$d/time")|$(grep -m1 '^metrics: input' "$d/log")|$(grep -m1 '^metrics of ' "$d/log")" \
+    | tee -a "$work/rows.txt"
+}
+ab_each "$rounds" side
 gold=$("$root/bench/java.sh" com.dispatch.quality.bench.GoldCompare "$work/lake-A" "$work/lake-B" 2>&1 | grep -v WARN | tail -14 || true)
 echo "$gold"
 out="$root/bench/results/$(date -u +%F-%H%M)-ab-metrics.json"

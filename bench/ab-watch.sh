@@ -9,21 +9,20 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 lake="$1"; as_of="$2"; rounds="${3:-2}"
 work="$root/bench/work/ab-watch"; rm -rf "$work"; mkdir -p "$work" "$root/bench/results"
 : >"$work/rows.txt"
-for r in $(seq 1 "$rounds"); do
-  for side in A B; do
-    args=${A_ARGS:-}; [ $side = B ] && args=${B_ARGS:-}
-    d="$work/$side-$r"; mkdir -p "$d"
-    s=$(date +%s.%N)
-    # shellcheck disable=SC2086
-    /usr/bin/time -f "%U %S" -o "$d/time" "$root/quality" watch --lake "$lake" --as-of "$as_of" --out "$d/out" $args \
-      >"$d/log" 2>&1 || { tail -20 "$d/log" >&2; exit 1; }
-    e=$(date +%s.%N)
-    wall=$(python3 -c "print(round($e - $s, 1))"); cpu=$(awk '{print $1 + $2}' "$d/time")
-    digest=$(find "$d/out" -name digest.csv | head -1)
-    echo "$side $r $wall $cpu $(sort "$digest" | sha256sum | cut -c1-16) $(grep -o 'computed in [0-9.]* s' "$d/log" | awk '{print $3}')" \
-      | tee -a "$work/rows.txt"
-  done
-done
+# shellcheck source=bench/ab-lib.sh
+. "$root/bench/ab-lib.sh"
+side() {  # side <A|B> <round> <dir> <args...>: one watch run
+  local d="$3"; shift 3
+  /usr/bin/time -f "%U %S" -o "$d/time" "$root/quality" watch --lake "$lake" --as-of "$as_of" --out "$d/out" "$@" \
+    >"$d/log" 2>&1 || { tail -20 "$d/log" >&2; exit 1; }
+}
+side_done() {
+  local d="$3" digest
+  digest=$(find "$d/out" -name digest.csv | head -1)
+  echo "$1 $2 $AB_WALL $(awk '{print $1 + $2}' "$d/time") $(sort "$digest" | sha256sum | cut -c1-16) $(grep -o 'computed in [0-9.]* s' "$d/log" | awk '{print $3}')" \
+    | tee -a "$work/rows.txt"
+}
+ab_each "$rounds" side
 out="$root/bench/results/$(date -u +%F-%H%M)-ab-watch.json"
 python3 - "$work/rows.txt" "$out" "$lake" "$as_of" <<'PY'
 import json, os, statistics, sys
