@@ -58,10 +58,10 @@ def activity(log):
     phases = ACTIVITY.findall(log)
     if not phases:
         return {}
-    total = lambda i, cast: round(sum(cast(p[i] or 0) for p in phases), 1) if cast is float else sum(
-        cast(p[i] or 0) for p in phases)
-    return {"spark_jobs": total(2, int), "spark_stages": total(3, int), "seconds_in_jobs": total(4, float),
-            "delta_commits": total(5, int), "seconds_in_writes": total(6, float),
+    def total(i, cast):
+        return sum(cast(p[i] or 0) for p in phases)
+    return {"spark_jobs": total(2, int), "spark_stages": total(3, int), "seconds_in_jobs": round(total(4, float), 1),
+            "delta_commits": total(5, int), "seconds_in_writes": round(total(6, float), 1),
             "phases": {p[0]: {"seconds": float(p[1]), "spark_jobs": int(p[2]), "delta_commits": int(p[5])}
                        for p in phases}}
 

@@ -120,18 +120,10 @@ public final class DeltaIO {
       write(rows, path, w -> w.mode("append"), partitionBy);
       return;
     }
-    SparkActivity.writeStarted();
-    boolean committed = false;
-    try {
-      DeltaMergeBuilder merge = DeltaTable.forPath(spark, path).as("t").merge(rows.as("s"), on)
-          .whenMatched(whenMatchedUpdateIf).updateAll()
-          .whenNotMatched().insertAll();
-      merge.execute();
-      committed = true;
-    } finally {
-      SparkActivity.writeEnded(committed);
-    }
-    FaultInjection.committed(path);
+    DeltaMergeBuilder merge = DeltaTable.forPath(spark, path).as("t").merge(rows.as("s"), on)
+        .whenMatched(whenMatchedUpdateIf).updateAll()
+        .whenNotMatched().insertAll();
+    commit(path, merge::execute);
   }
 
   /**
@@ -145,15 +137,7 @@ public final class DeltaIO {
   /** Deletes the rows matching {@code condition} (one commit, none when nothing matches). */
   public static void delete(SparkSession spark, String path, Column condition) {
     if (!exists(spark, path)) return;
-    SparkActivity.writeStarted();
-    boolean committed = false;
-    try {
-      DeltaTable.forPath(spark, path).delete(condition);
-      committed = true;
-    } finally {
-      SparkActivity.writeEnded(committed);
-    }
-    FaultInjection.committed(path);
+    commit(path, () -> DeltaTable.forPath(spark, path).delete(condition));
   }
 
   /** The latest version of a table (its number of commits minus one), or -1 when absent. */
@@ -174,9 +158,7 @@ public final class DeltaIO {
       String... partitionBy) {
     String tag = "quality-" + UUID.randomUUID();
     SparkSession spark = rows.sparkSession();
-    SparkActivity.writeStarted();
-    boolean committed = false;
-    try {
+    commit(path, () -> {
       boolean created = !exists(spark, path);
       try {
         save(rows, path, mode, tag, created, partitionBy);
@@ -184,12 +166,24 @@ public final class DeltaIO {
         if (!created || !existsNow(spark, path)) throw e;
         save(rows, path, mode, tag, false, partitionBy);
       }
+    });
+    return tag;
+  }
+
+  /**
+   * Runs one Delta write that makes one commit: timed and counted by {@link SparkActivity}, then
+   * offered to {@link FaultInjection} (a halt "after the commit" of {@code path}).
+   */
+  private static void commit(String path, Runnable write) {
+    SparkActivity.writeStarted();
+    boolean committed = false;
+    try {
+      write.run();
       committed = true;
     } finally {
       SparkActivity.writeEnded(committed);
     }
     FaultInjection.committed(path);
-    return tag;
   }
 
   private static void save(Dataset<Row> rows, String path, UnaryOperator<DataFrameWriter<Row>> mode, String tag,
